@@ -1,0 +1,35 @@
+# The verbs people type. Each target works on a fresh clone: the first use
+# creates .venv from the pinned requirements.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Material prints a notice about MkDocs 2 on every run; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint bench audit screenshots anchors clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## serve: preview on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: the site into site/, failing on any warning
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+## test: lint, then every test
+test: lint
+	$(PYTHON) -m pytest
+
+## lint: code, prose and front matter checks
+lint: $(STAMP)
+	$(PYTHON) -m ruff check scripts tests
+	$(PYTHON) -m ruff format --check scripts tests
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache .hypothesis
