@@ -15,7 +15,10 @@ SHARED = ROOT.parent / "shared"
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` as a user would; the caller inspects the result."""
+    """Run `mkdocs build --strict` as a user would; the caller inspects the result.
+
+    Not `-q`: quiet mode hides warnings from the strict-mode counter, so the build would pass.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [
@@ -24,7 +27,6 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
             "mkdocs",
             "build",
             "--strict",
-            "-q",
             "-f",
             str(config_file),
             "-d",

@@ -1,0 +1,86 @@
+"""The project's checks fail on broken input: the copy check and the strict build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SHARED, mkdocs_build
+
+COPYCHECK = SHARED / "tools" / "copycheck.py"
+ARTICLE = SHARED / "source" / "article.txt"
+needs_shared = pytest.mark.skipif(
+    not COPYCHECK.is_file(), reason=f"copy check skipped: {COPYCHECK} is absent on this machine"
+)
+
+
+def run_copycheck(docs: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(COPYCHECK), str(docs)], capture_output=True, text=True, check=False
+    )
+
+
+@needs_shared
+def test_copy_check_finds_no_prose_repeated_from_the_article() -> None:
+    result = run_copycheck(ROOT / "docs")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("0 run(s) of 8+ words shared with the source article")
+
+
+@needs_shared
+def test_copy_check_fails_on_a_page_that_repeats_an_article_sentence(tmp_path: Path) -> None:
+    # Take a sentence from the article at test time: the article itself is never copied here.
+    sentence = next(
+        line for line in ARTICLE.read_text(encoding="utf-8").splitlines() if len(line.split()) > 30
+    )
+    (tmp_path / "copied.md").write_text(f"# Copied\n\n{sentence}\n", encoding="utf-8")
+    result = run_copycheck(tmp_path)
+    assert result.returncode == 1
+    assert "copied.md:3:" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project's sources, to break without touching the working tree."""
+    copy = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "includes", "anchors.lock"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def test_link_to_a_missing_anchor_fails_the_strict_build_naming_it(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    page = project_copy / "docs" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nSee [the summit](russia.md#no-such-section).\n", encoding="utf-8")
+    try:
+        result = mkdocs_build(project_copy / "mkdocs.yml", tmp_path / "site")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "glossary.md" in output and "no-such-section" in output
+
+
+def test_link_to_a_missing_page_fails_the_strict_build_naming_it(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    page = project_copy / "docs" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nSee [nothing](no-such-page.md).\n", encoding="utf-8")
+    try:
+        result = mkdocs_build(project_copy / "mkdocs.yml", tmp_path / "site")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "no-such-page.md" in output
