@@ -1,0 +1,105 @@
+"""Small, targeted fixes to Material's HTML output, so every page is valid and accessible.
+
+Each fix rewrites only the start tag it concerns and leaves the rest of the page byte for
+byte, so the output stays what Material produced apart from the fix. Tags are found with the
+standard library's HTML tokenizer rather than regular expressions over the whole page.
+Knows nothing of MkDocs: it takes and returns a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+# The HTML standard allows `autocomplete` only on text-like inputs; Material puts
+# autocomplete="off" on its checkbox toggles (drawer, search) and the Nu checker rejects it.
+INPUT_TYPES_WITHOUT_AUTOCOMPLETE = frozenset({"checkbox", "radio"})
+# Material's search dialog (`div.md-search[role=dialog]`) has no accessible name (axe rule
+# aria-dialog-name); name it after what it is.
+SEARCH_DIALOG_NAME = "Search"
+
+
+@dataclass(frozen=True)
+class StartTag:
+    """One start tag as written in the source: where it is and what it says."""
+
+    start: int
+    text: str
+    name: str
+    attrs: tuple[tuple[str, str | None], ...]
+
+    def attr(self, name: str) -> str | None:
+        return next((value for key, value in self.attrs if key == name), None)
+
+    def has_attr(self, name: str) -> bool:
+        return any(key == name for key, _ in self.attrs)
+
+
+class _StartTagCollector(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0]
+        for index, char in enumerate(html):
+            if char == "\n":
+                self._line_starts.append(index + 1)
+        self.tags: list[StartTag] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text = self.get_starttag_text() or ""
+        self.tags.append(StartTag(self._offset(), text, tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def start_tags(html: str) -> list[StartTag]:
+    """Every start tag of the page, in order, with its exact source text and offset."""
+    collector = _StartTagCollector(html)
+    collector.feed(html)
+    collector.close()
+    return collector.tags
+
+
+def render_start_tag(name: str, attrs: tuple[tuple[str, str | None], ...]) -> str:
+    parts = [name]
+    for key, value in attrs:
+        parts.append(key if value is None else f'{key}="{escape(value, quote=True)}"')
+    return "<" + " ".join(parts) + ">"
+
+
+def fixed_tag(tag: StartTag) -> str | None:
+    """The replacement source for a start tag that needs a fix, or None to keep it."""
+    if (
+        tag.name == "input"
+        and (tag.attr("type") or "").lower() in INPUT_TYPES_WITHOUT_AUTOCOMPLETE
+        and tag.has_attr("autocomplete")
+    ):
+        attrs = tuple((key, value) for key, value in tag.attrs if key != "autocomplete")
+        return render_start_tag(tag.name, attrs)
+    if (
+        tag.attr("role") == "dialog"
+        and tag.attr("data-md-component") == "search"
+        and not (tag.has_attr("aria-label") or tag.has_attr("aria-labelledby"))
+    ):
+        return render_start_tag(tag.name, (*tag.attrs, ("aria-label", SEARCH_DIALOG_NAME)))
+    return None
+
+
+def fix_html(html: str) -> str:
+    """The page with Material's invalid or inaccessible start tags rewritten."""
+    pieces: list[str] = []
+    position = 0
+    for tag in start_tags(html):
+        replacement = fixed_tag(tag)
+        if replacement is None:
+            continue
+        pieces.append(html[position : tag.start])
+        pieces.append(replacement)
+        position = tag.start + len(tag.text)
+    pieces.append(html[position:])
+    return "".join(pieces)

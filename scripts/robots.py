@@ -1,0 +1,15 @@
+"""The site's robots.txt: allow every crawler and point it at the sitemap.
+
+The sitemap's address must be absolute and real, so it is made from `site_url` at build
+time (set SITE_URL when deploying) rather than kept as a static file with a fixed host.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt text for a site published at `site_url`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(base, 'sitemap.xml')}\n"
