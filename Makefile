@@ -14,6 +14,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Browser-side checkers from npm (axe-core, vnu-jar, lighthouse), exactly as locked.
+# --ignore-scripts: vnu-jar's install script would download a Java we take from Debian.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## serve: preview on http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -23,7 +30,7 @@ build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 ## test: lint, then every test
-test: lint
+test: lint $(NODE_STAMP)
 	$(PYTHON) -m pytest
 
 ## lint: code, prose and front matter checks
