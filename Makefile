@@ -34,9 +34,18 @@ test: lint $(NODE_STAMP)
 	$(PYTHON) -m pytest
 
 ## lint: code, prose and front matter checks
+# Markdown snippets (includes/) and the pull request template are fragments,
+# not pages, so they need no top-level heading (md041).
 lint: $(STAMP)
 	$(PYTHON) -m ruff check scripts tests
 	$(PYTHON) -m ruff format --check scripts tests
+	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml scan --recurse docs *.md
+	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml --disable-rules md041 scan --recurse includes .github
+	$(VENV)/bin/codespell
+	$(PYTHON) -m scripts.check_whitespace
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
+	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
