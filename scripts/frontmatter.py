@@ -1,0 +1,499 @@
+"""Read and validate the YAML front matter of every page, like configuration.
+
+MkDocs silently drops front matter that is not valid YAML (`mkdocs/utils/meta.py`), and a typo in
+an event would otherwise vanish from the timeline without a word. This module parses front matter
+itself, strictly, and raises `FrontMatterError` with one line that names the file, the entry and
+the field. It knows nothing of MkDocs: it takes text and returns plain data.
+
+Page fields (top level; any other key is rejected as a typo):
+
+- `title` (required): plain text, e.g. `title: Russia ties`.
+  Missing: `docs/x.md: field 'title': missing (every page needs one)`.
+- `description` (required): one sentence of at most 160 characters, used as the meta description.
+  Too long: `docs/x.md: field 'description': 171 characters, at most 160 allowed`.
+- `events` (optional, default none): a list of events, below.
+  Not a list: `docs/x.md: field 'events': must be a list of events, got a mapping`.
+- `hide`, `search`, `template`, `status`: Material for MkDocs' own page options.
+- Unknown key: `docs/x.md: field 'titel': unknown field (did you mean 'title'? allowed: ...)`.
+- Not valid YAML: `docs/x.md: front matter is not valid YAML: line 4, column 7: mapping values
+  are not allowed here` (lines count from the top of the file).
+
+Event fields (each item of `events`; errors name the position, zero-based, and the id if set):
+
+- `date` (required): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not, e.g. `date: 2023-09-13`,
+  `date: 2023-04`, `date: 2024`. The precision is kept and shown ("13 September 2023",
+  "April 2023", "2024").
+  Unparseable: `docs/x.md: events[0]: field 'date': '13 Sept 2023' is not a date (use YYYY,
+  YYYY-MM or YYYY-MM-DD)`. Impossible: `docs/x.md: events[0]: field 'date': impossible date
+  '2023-02-30' (day is out of range for month)`.
+- `title` (required): short plain text, e.g. `title: Kim meets Putin at the Vostochny Cosmodrome`.
+  Empty: `docs/x.md: events[0]: field 'title': must not be empty`.
+- `section` (required): the `{#id}` of a heading on the same page, e.g. `section: kim-putin-summit`.
+  Not on the page: `docs/x.md: events[0]: field 'section': no heading with id 'kim-putin'
+  on this page (ids here: kim-putin-summit, arms-deals)`.
+- `themes` (required): a list of one or more of the THEMES below, e.g. `themes: [russia, weapons]`.
+  Unknown: `docs/x.md: events[2] (id '2023-09-13-kim-putin-summit'): field 'themes': unknown theme
+  'rusia' (allowed: russia, china, inter-korean, united-states, weapons, outlook)`.
+- `id` (optional, default `<date>-<slug of title>`, e.g. `2023-09-13-kim-meets-putin-at-the-...`):
+  a stable lowercase, hyphenated slug; the timeline entry's anchor (`timeline/#<id>`). Set it
+  once an event is published, so that editing the title does not break links.
+  Duplicate: `docs/y.md: events[0] (id 'x'): field 'id': duplicate id, already used by
+  docs/x.md events[3]`.
+- `note` (optional): plain text, e.g. where the public record gives another date than the article.
+- `source` (optional): an http(s) address, e.g. `source: https://www.un.org/...`.
+- Missing: `docs/x.md: events[1]: field 'section': missing (required)`.
+- Unknown: `docs/x.md: events[1]: field 'dtae': unknown field (did you mean 'date'? allowed: ...)`.
+- Not a mapping: `docs/x.md: events[1]: must be a mapping of fields (date, title, ...), got a
+  string`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+
+# The one list of themes: id (used in front matter, URLs and data) -> label (shown to readers).
+THEMES: dict[str, str] = {
+    "russia": "Russia",
+    "china": "China",
+    "inter-korean": "Inter-Korean",
+    "united-states": "United States",
+    "weapons": "Weapons",
+    "outlook": "Outlook",
+}
+
+# Top-level keys a page may carry: ours plus Material's page options. Extend here, nowhere else.
+PAGE_KEYS: tuple[str, ...] = (
+    "title",
+    "description",
+    "events",
+    "hide",
+    "search",
+    "template",
+    "status",
+)
+DESCRIPTION_MAX_CHARS = 160
+
+EVENT_REQUIRED: tuple[str, ...] = ("date", "title", "section", "themes")
+EVENT_OPTIONAL: tuple[str, ...] = ("id", "note", "source")
+EVENT_KEYS: tuple[str, ...] = EVENT_REQUIRED + EVENT_OPTIONAL
+
+Precision = Literal["year", "month", "day"]
+PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
+MONTHS = tuple(calendar.month_name)  # English whatever the locale: ("", "January", ...)
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids the timeline page uses for its own headings; an event id must not take them.
+RESERVED_ID_RE = re.compile(r"^(?:y\d{4}(?:-\d{2})?|timeline|downloads|dates)$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Same opening and closing fences MkDocs accepts (`mkdocs/utils/meta.py`).
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+ATX_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
+SETEXT_RE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+TRAILING_ATTRS_RE = re.compile(r"^(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
+ID_IN_ATTRS_RE = re.compile(r"(?:^|\s)#([A-Za-z0-9_:.-]+)")
+# Control characters other than tab, line feed and carriage return have no place in text.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class FrontMatterError(ValueError):
+    """Bad front matter; the message is one line naming file, entry and field."""
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date at the precision the record gives it: a day, a month or only a year."""
+
+    text: str  # canonical: "2023-09-13", "2023-09" or "2023"
+    precision: Precision
+    start: dt.date  # first day covered
+    end: dt.date  # last day covered (inclusive)
+
+    @property
+    def label(self) -> str:
+        """The date as readers see it: "8 February 2023", "April 2023" or "2024"."""
+        if self.precision == "day":
+            return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
+        if self.precision == "month":
+            return f"{MONTHS[self.start.month]} {self.start.year}"
+        return str(self.start.year)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One validated event, with what the timeline needs to link back to its page."""
+
+    id: str
+    date: EventDate
+    title: str
+    section: str
+    themes: tuple[str, ...]
+    note: str | None
+    source: str | None
+    page: str  # source path inside docs/, e.g. "russia.md"
+    page_title: str
+    section_title: str
+    position: int  # index in the page's events list
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's validated front matter and the section ids its headings carry."""
+
+    path: str  # inside docs/, e.g. "russia.md"
+    label: str  # as errors name it, e.g. "docs/russia.md"
+    title: str
+    description: str
+    meta: dict[str, Any]
+    headings: dict[str, str]  # id -> heading text
+    events: tuple[Event, ...]
+
+
+class StrictLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe YAML that rejects duplicate keys and leaves dates as text for our own parser.
+
+    PyYAML turns `2023-02-30` into a crash and keeps the last of two equal keys; both must be
+    clear errors here instead.
+    """
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> Iterable[dict[Any, Any]]:
+    data: dict[Any, Any] = {}
+    yield data
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        seen.add(key)
+    data.update(loader.construct_mapping(node))
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, Markdown body, line number where the YAML starts)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if match := FRONT_MATTER_RE.match(text):
+        return match.group(1), text[match.end() :], 2
+    if re.match(r"^-{3}[ \t]*\n", text):
+        raise FrontMatterError(f"{label}: front matter is not closed: end it with a line '---'")
+    return None, text, 0
+
+
+def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
+    """Parse front matter YAML strictly; errors give the line counted from the top of the file."""
+    try:
+        data = yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
+        problem = " ".join(str(error.problem or error.context or error).split())
+        raise FrontMatterError(
+            f"{label}: front matter is not valid YAML: {where}{problem}"
+        ) from None
+    except yaml.YAMLError as error:
+        problem = " ".join(str(error).split())
+        raise FrontMatterError(f"{label}: front matter is not valid YAML: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            f"{label}: front matter must be a mapping of fields, got {_kind(data)}"
+        )
+    return data
+
+
+def heading_ids(markdown: str) -> dict[str, str]:
+    """Map each explicit heading id (`## Text {#id}`) to its heading text, outside code fences."""
+    found: dict[str, str] = {}
+    fence: str | None = None
+    previous = ""
+    for line in markdown.splitlines():
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if opening := FENCE_RE.match(line):
+            fence = opening.group(1)
+            previous = ""
+            continue
+        text_attrs: tuple[str, str] | None = None
+        if atx := ATX_RE.match(line):
+            text_attrs = (atx.group(1), atx.group(2))
+        elif SETEXT_RE.match(line) and (trailing := TRAILING_ATTRS_RE.match(previous.strip())):
+            text_attrs = (trailing.group(1), trailing.group(2))
+        if text_attrs and (anchor := ID_IN_ATTRS_RE.search(text_attrs[1])):
+            found.setdefault(anchor.group(1), plain_heading(text_attrs[0]))
+        previous = line
+    return found
+
+
+def plain_heading(text: str) -> str:
+    """Heading text without the simplest Markdown: links, emphasis and code marks."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return text.strip().rstrip("#").strip()
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """Lowercase ASCII words joined by hyphens, cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def parse_date(value: Any, where: str) -> EventDate:
+    """Accept `2023-09-13`, `2023-09` and `2023`, as text or as YAML's date and int values."""
+    if isinstance(value, dt.datetime):
+        raise FrontMatterError(f"{where}: field 'date': give a day, not a time of day")
+    if isinstance(value, dt.date):
+        return EventDate(value.isoformat(), "day", value, value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise FrontMatterError(
+            f"{where}: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, got {_kind(value)}"
+        )
+    match = DATE_RE.match(text)
+    if not match:
+        raise FrontMatterError(
+            f"{where}: field 'date': {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None and month is not None:
+            start = dt.date(year, month, day)
+            return EventDate(text, "day", start, start)
+        if month is not None:
+            start = dt.date(year, month, 1)
+            last = calendar.monthrange(year, month)[1]
+            return EventDate(text, "month", start, dt.date(year, month, last))
+        return EventDate(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+    except ValueError as error:
+        raise FrontMatterError(
+            f"{where}: field 'date': impossible date {text!r} ({error})"
+        ) from None
+
+
+def validate_event(
+    raw: Any,
+    *,
+    label: str,
+    position: int,
+    page_path: str,
+    page_title: str,
+    headings: Mapping[str, str],
+) -> Event:
+    """Check one event mapping field by field and return it as an `Event`."""
+    where = f"{label}: events[{position}]"
+    if not isinstance(raw, dict):
+        raise FrontMatterError(
+            f"{where}: must be a mapping of fields ({', '.join(EVENT_KEYS)}), got {_kind(raw)}"
+        )
+    if isinstance(raw.get("id"), str):
+        where += f" (id {raw['id']!r})"
+    for key in raw:
+        if key not in EVENT_KEYS:
+            raise FrontMatterError(f"{where}: field {str(key)!r}: {_unknown(key, EVENT_KEYS)}")
+    for key in EVENT_REQUIRED:
+        if key not in raw:
+            raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
+
+    date = parse_date(raw["date"], where)
+    title = _text(raw["title"], where, "title")
+    section = _text(raw["section"], where, "section")
+    if section not in headings:
+        known = ", ".join(headings) or "none"
+        raise FrontMatterError(
+            f"{where}: field 'section': no heading with id {section!r} on this page "
+            f"(ids here: {known})"
+        )
+    themes = _themes(raw["themes"], where)
+    note = _text(raw["note"], where, "note") if "note" in raw else None
+    source = _source(raw["source"], where) if "source" in raw else None
+    if "id" in raw:
+        event_id = _text(raw["id"], where, "id")
+        if not SLUG_RE.match(event_id):
+            raise FrontMatterError(
+                f"{where}: field 'id': {event_id!r} is not a slug "
+                "(lowercase letters, digits and single hyphens)"
+            )
+    else:
+        event_id = "-".join(part for part in (date.text, slugify(title)) if part)
+    if RESERVED_ID_RE.match(event_id):
+        raise FrontMatterError(
+            f"{where}: field 'id': {event_id!r} is reserved for the timeline's own headings"
+        )
+    return Event(
+        id=event_id,
+        date=date,
+        title=title,
+        section=section,
+        themes=themes,
+        note=note,
+        source=source,
+        page=page_path,
+        page_title=page_title,
+        section_title=headings[section],
+        position=position,
+    )
+
+
+def read_page(path: str, text: str, *, label: str | None = None) -> Page:
+    """Validate a page's front matter and events; `path` is the file's path inside docs/."""
+    label = label or f"docs/{path}"
+    source, body, first_line = split_front_matter(text, label)
+    if source is None:
+        raise FrontMatterError(
+            f"{label}: no front matter: start the page with a '---' block "
+            "holding at least title and description"
+        )
+    meta = load_yaml(source, label, first_line)
+    for key in meta:
+        if key not in PAGE_KEYS:
+            raise FrontMatterError(f"{label}: field {str(key)!r}: {_unknown(key, PAGE_KEYS)}")
+    for key in ("title", "description"):
+        if key not in meta:
+            raise FrontMatterError(f"{label}: field {key!r}: missing (every page needs one)")
+    title = _text(meta["title"], label, "title")
+    description = _text(meta["description"], label, "description")
+    if len(description) > DESCRIPTION_MAX_CHARS:
+        raise FrontMatterError(
+            f"{label}: field 'description': {len(description)} characters, "
+            f"at most {DESCRIPTION_MAX_CHARS} allowed"
+        )
+    _material_options(meta, label)
+    headings = heading_ids(body)
+    raw_events = meta.get("events", [])
+    if not isinstance(raw_events, list):
+        raise FrontMatterError(
+            f"{label}: field 'events': must be a list of events, got {_kind(raw_events)}"
+        )
+    events = tuple(
+        validate_event(
+            raw,
+            label=label,
+            position=position,
+            page_path=path,
+            page_title=title,
+            headings=headings,
+        )
+        for position, raw in enumerate(raw_events)
+    )
+    return Page(path, label, title, description, meta, headings, events)
+
+
+def check_unique_ids(pages: Iterable[Page]) -> None:
+    """Event ids are anchors on one timeline page: two events may never share one."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        for event in page.events:
+            here = f"{page.label} events[{event.position}]"
+            if event.id in seen:
+                raise FrontMatterError(
+                    f"{page.label}: events[{event.position}] (id {event.id!r}): field 'id': "
+                    f"duplicate id, already used by {seen[event.id]}; set a distinct 'id'"
+                )
+            seen[event.id] = here
+
+
+def _material_options(meta: Mapping[str, Any], label: str) -> None:
+    """Type checks for the page options Material reads, so a slip is an error, not a no-op."""
+    hide = meta.get("hide", [])
+    allowed_hide = ("navigation", "toc", "footer", "path", "tags", "feedback")
+    if not isinstance(hide, list) or any(item not in allowed_hide for item in hide):
+        raise FrontMatterError(
+            f"{label}: field 'hide': must be a list of: {', '.join(allowed_hide)}"
+        )
+    search = meta.get("search", {})
+    if not isinstance(search, dict) or any(key not in ("exclude", "boost") for key in search):
+        raise FrontMatterError(f"{label}: field 'search': must be a mapping of exclude and boost")
+    for key in ("template", "status"):
+        if key in meta:
+            _text(meta[key], label, key)
+
+
+def _text(value: Any, where: str, field: str) -> str:
+    if not isinstance(value, str):
+        raise FrontMatterError(f"{where}: field {field!r}: must be text, got {_kind(value)}")
+    if not value.strip():
+        raise FrontMatterError(f"{where}: field {field!r}: must not be empty")
+    if bad := CONTROL_RE.search(value):
+        raise FrontMatterError(
+            f"{where}: field {field!r}: contains control character U+{ord(bad.group()):04X}"
+        )
+    return value
+
+
+def _themes(value: Any, where: str) -> tuple[str, ...]:
+    allowed = ", ".join(THEMES)
+    if not isinstance(value, list) or not value:
+        raise FrontMatterError(
+            f"{where}: field 'themes': must be a list of one or more of: {allowed}"
+        )
+    themes: list[str] = []
+    for theme in value:
+        if not isinstance(theme, str) or theme not in THEMES:
+            raise FrontMatterError(
+                f"{where}: field 'themes': unknown theme {theme!r} (allowed: {allowed})"
+            )
+        if theme in themes:
+            raise FrontMatterError(f"{where}: field 'themes': {theme!r} is listed twice")
+        themes.append(theme)
+    return tuple(themes)
+
+
+def _source(value: Any, where: str) -> str:
+    address = _text(value, where, "source")
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", address):
+        raise FrontMatterError(f"{where}: field 'source': {address!r} is not an http(s) address")
+    return address
+
+
+def _unknown(key: Any, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(key), allowed, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown field ({hint}allowed: {', '.join(allowed)})"
+
+
+def _kind(value: Any) -> str:
+    """Name a YAML value's type the way an editor would."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    return type(value).__name__

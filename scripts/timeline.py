@@ -1,0 +1,474 @@
+"""Events to one sorted timeline: the page, `timeline.json`, `timeline.csv` and `timeline.ics`.
+
+Pure functions: page texts go in, strings and bytes come out; MkDocs is not imported, so the
+MkDocs hook (`hook_timeline.py`), the benchmark and the editors' command share one code path.
+Collect first, render after: every page is read and validated before anything is rendered,
+and the order is an explicit key, so the same pages always give the same bytes.
+
+As a command, `python -m scripts.timeline check` validates the front matter of every page in
+docs/ and prints the events as a table; on bad input it prints one line naming the file, the
+event and the field, and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import html
+import io
+import json
+import os
+import string
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import icalendar
+import yaml
+
+from scripts.frontmatter import (
+    MONTHS,
+    PRECISION_RANK,
+    THEMES,
+    Event,
+    FrontMatterError,
+    Page,
+    check_unique_ids,
+    read_page,
+)
+
+SCHEMA_VERSION = 1
+PAGE_PATH = "timeline.md"
+JSON_PATH = "timeline.json"
+CSV_PATH = "timeline.csv"
+ICS_PATH = "timeline.ics"
+SCHEMA_PATH = "timeline.schema.json"
+SCHEMA_FILE = Path(__file__).with_name(SCHEMA_PATH)
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "precision",
+    "start",
+    "end",
+    "label",
+    "title",
+    "themes",
+    "page",
+    "page_title",
+    "section",
+    "section_title",
+    "path",
+    "note",
+    "source",
+)
+PAGE_DESCRIPTION = (
+    "Every dated event of this edition in order, filterable by theme, each linked to the "
+    "section that tells its story, with JSON, CSV and iCalendar downloads."
+)
+# Without SOURCE_DATE_EPOCH the ICS DTSTAMP comes from the data, never from the clock.
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# Characters that mean nothing to Markdown or its extensions; every other ASCII character is
+# written as a character reference so titles can never become markup.
+_MARKDOWN_SAFE = frozenset(string.ascii_letters + string.digits + " ,.?;-/")
+
+
+def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
+    """Validate every page: `sources` holds (path inside docs/, label for errors, text)."""
+    pages = [read_page(path, text, label=label) for path, label, text in sources]
+    check_unique_ids(pages)
+    return pages
+
+
+def sort_events(pages: Iterable[Page], page_order: Sequence[str] = ()) -> list[Event]:
+    """All events in time order: start date, coarser precision first, then nav order, then position.
+
+    Coarser precision first keeps "2024" before "January 2024" before "3 January 2024", so the
+    flat order matches the year and month grouping of the page. Pages missing from the nav come
+    after those in it, by path.
+    """
+    rank = {path: index for index, path in enumerate(page_order)}
+    last = len(rank)
+
+    def key(event: Event) -> tuple[dt.date, int, int, str, int]:
+        return (
+            event.date.start,
+            PRECISION_RANK[event.date.precision],
+            rank.get(event.page, last),
+            event.page,
+            event.position,
+        )
+
+    return sorted((event for page in pages for event in page.events), key=key)
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """The Markdown paths of an MkDocs `nav` setting, in reading order."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found.extend(nav_paths(item))
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found.extend(nav_paths(value))
+    return found
+
+
+def page_url(path: str, anchor: str = "", *, use_directory_urls: bool = True) -> str:
+    """Where MkDocs publishes a page, relative to the site root, plus an optional anchor."""
+    stem = path[: -len(".md")]
+    is_index = stem == "index" or stem.endswith("/index")
+    if not use_directory_urls:
+        url = f"{stem}.html"
+    else:
+        url = (stem[: -len("index")] if is_index else f"{stem}/") or "./"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _md(text: str) -> str:
+    """Text for a Markdown line: every ASCII sign a character reference, line breaks included."""
+    return "".join(
+        char if char in _MARKDOWN_SAFE or ord(char) >= 128 else f"&#{ord(char)};" for char in text
+    )
+
+
+def _group_key(event: Event) -> tuple[int, int | None]:
+    start = event.date.start
+    return start.year, (None if event.date.precision == "year" else start.month)
+
+
+def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
+    """The timeline page as Markdown for MkDocs: entries in raw HTML, section links in Markdown.
+
+    The links to the sections stay Markdown links so that MkDocs' strict anchor validation
+    proves each one; everything readers type is escaped by `_md`.
+    """
+    theme_counts = {theme: sum(theme in e.themes for e in events) for theme in THEMES}
+    out = [
+        "---",
+        "title: Timeline",
+        f"description: {PAGE_DESCRIPTION}",
+        "---",
+        "",
+        "# Timeline {#timeline}",
+        "",
+        f"Every event that the pages of this edition date, {len(events)} in all, in order. "
+        "Each entry shows its date as precisely as the record gives it (a day, a month or only "
+        "a year), links to the section that tells its story and has its own link: copy it from "
+        "the date. Download the list as [JSON](timeline.json), [CSV](timeline.csv) or "
+        "[iCalendar](timeline.ics); see [Downloads](#downloads).",
+        "",
+        '<div class="tl-filter" data-tl-filter hidden>',
+        '<p class="tl-filter__label" id="tl-filter-label">Show events by theme '
+        "(none pressed: all events)</p>",
+        '<div class="tl-filter__buttons" role="group" aria-labelledby="tl-filter-label">',
+    ]
+    for theme, label in THEMES.items():
+        out.append(
+            f'<button type="button" class="tl-filter__theme tl-theme--{theme}" '
+            f'data-theme="{theme}" aria-pressed="false">{html.escape(label)} '
+            f'<span class="tl-filter__count">{theme_counts[theme]}</span></button>'
+        )
+    out += [
+        '<button type="button" class="tl-filter__reset" data-tl-reset>Show all</button>',
+        "</div>",
+        '<p class="tl-filter__status" role="status" aria-live="polite"></p>',
+        "</div>",
+        "",
+    ]
+    if not events:
+        out += ["No page lists an event yet.", ""]
+    for year, year_events in groupby(events, key=lambda event: event.date.start.year):
+        out += [f"## {year} {{#y{year}}}", ""]
+        for (_, month), group in groupby(year_events, key=_group_key):
+            group_id = f"y{year}" if month is None else f"y{year}-{month:02d}"
+            if month is not None:
+                out += [f"### {MONTHS[month]} {year} {{#{group_id}}}", ""]
+            out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
+            out += [_render_entry(event) for event in group]
+            out += ["</ol>", ""]
+    out += _explanations(site_name)
+    return "\n".join(out)
+
+
+def _render_entry(event: Event) -> str:
+    theme_ids = " ".join(event.themes)
+    labels = "".join(
+        f'<span class="tl-theme tl-theme--{theme}">{html.escape(THEMES[theme])}</span>'
+        for theme in event.themes
+    )
+    link_text = _md(f"{event.page_title}: {event.section_title}")
+    lines = [
+        f'<li class="tl-event" id="{event.id}" data-themes="{theme_ids}" markdown>',
+        f'<a class="tl-event__date" href="#{event.id}" title="Link to this event">'
+        f'<time datetime="{event.date.text}">{event.date.label}</time></a>',
+        f'<span class="tl-event__title">{_md(event.title)}</span>',
+        f'<span class="tl-event__themes">{labels}</span>',
+        f'<span class="tl-event__more">[{link_text}]({event.page}#{event.section})</span>',
+    ]
+    if event.note:
+        lines.append(
+            f'<span class="tl-event__note"><strong>Note:</strong> {_md(event.note)}</span>'
+        )
+    if event.source:
+        lines.append(
+            f'<span class="tl-event__source"><a href="{html.escape(event.source)}">'
+            "Public source</a></span>"
+        )
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def _explanations(site_name: str) -> list[str]:
+    return [
+        "## Downloads {#downloads}",
+        "",
+        "The same events, built from the same pages at the same time as this page:",
+        "",
+        f"- [timeline.json](timeline.json): for programs. Format version {SCHEMA_VERSION}, "
+        "described by its [JSON Schema](timeline.schema.json); the `version` number changes "
+        "only when a field changes meaning or disappears.",
+        "- [timeline.csv](timeline.csv): for spreadsheets; UTF-8, one row per event, "
+        "themes separated by semicolons.",
+        "- [timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
+        "all-day event.",
+        "",
+        "## How dates are shown {#dates}",
+        "",
+        "An event carries the date at the precision the record gives: a day (13 September "
+        "2023), a month (April 2023) or only a year (2024). Within a year, events known only "
+        "to the year come first, then each month, with events known only to the month first.",
+        "",
+        "In the calendar file, an event known to the day is an all-day event on that day. An "
+        "event known only to the month is one all-day event spanning the whole month, and an "
+        "event known only to the year spans the whole year; its description says how precise "
+        "the date is. In the JSON and CSV files, `start` and `end` give the first and last "
+        "day the date covers and `precision` says which it is.",
+        "",
+    ]
+
+
+def _record(event: Event, *, use_directory_urls: bool, site_url: str | None) -> dict[str, Any]:
+    path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
+    timeline = page_url(PAGE_PATH, event.id, use_directory_urls=use_directory_urls)
+    return {
+        "id": event.id,
+        "date": event.date.text,
+        "precision": event.date.precision,
+        "start": event.date.start.isoformat(),
+        "end": event.date.end.isoformat(),
+        "label": event.date.label,
+        "title": event.title,
+        "themes": list(event.themes),
+        "page": event.page,
+        "page_title": event.page_title,
+        "section": event.section,
+        "section_title": event.section_title,
+        "path": path,
+        "url": urljoin(site_url, path) if site_url else None,
+        "timeline_url": urljoin(site_url, timeline) if site_url else None,
+        "note": event.note,
+        "source": event.source,
+    }
+
+
+def render_json(
+    events: Sequence[Event],
+    *,
+    use_directory_urls: bool = True,
+    site_url: str | None = None,
+    site_name: str = "",
+) -> str:
+    """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json)."""
+    document = {
+        "version": SCHEMA_VERSION,
+        "site_name": site_name,
+        "site_url": site_url,
+        "themes": [{"id": theme, "label": label} for theme, label in THEMES.items()],
+        "events": [
+            _record(event, use_directory_urls=use_directory_urls, site_url=site_url)
+            for event in events
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(
+    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+) -> str:
+    """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per event."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for event in events:
+        row = _record(event, use_directory_urls=use_directory_urls, site_url=site_url)
+        row["themes"] = ";".join(event.themes)
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def reproducible_dtstamp(
+    events: Sequence[Event], environ: Mapping[str, str] | None = None
+) -> dt.datetime:
+    """DTSTAMP for the ICS file: SOURCE_DATE_EPOCH if set, else the day after the last event.
+
+    Never the clock: two builds of the same pages give the same bytes.
+    """
+    environ = os.environ if environ is None else environ
+    if epoch := environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    if not events:
+        return EPOCH
+    last = max(event.date.end for event in events) + dt.timedelta(days=1)
+    return dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)
+
+
+def render_ics(
+    events: Sequence[Event],
+    *,
+    dtstamp: dt.datetime,
+    uid_domain: str,
+    use_directory_urls: bool = True,
+    site_url: str | None = None,
+    site_name: str = "",
+) -> bytes:
+    """`timeline.ics`: one all-day event per entry; month and year dates span the whole period."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{site_name}: timeline" if site_name else "Timeline")
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}@{uid_domain}")
+        entry.add("dtstamp", dtstamp)
+        entry.add("dtstart", event.date.start)
+        entry.add("dtend", event.date.end + dt.timedelta(days=1))
+        entry.add("summary", event.title)
+        entry.add("description", _ics_description(event))
+        entry.add("categories", [THEMES[theme] for theme in event.themes])
+        entry.add("transp", "TRANSPARENT")
+        if site_url:
+            path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
+            entry.add("url", urljoin(site_url, path))
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def _ics_description(event: Event) -> str:
+    precision = {
+        "day": "",
+        "month": " (known to the month: this entry spans the whole month)",
+        "year": " (known to the year: this entry spans the whole year)",
+    }[event.date.precision]
+    lines = [f"Date: {event.date.label}{precision}"]
+    if event.note:
+        lines.append(f"Note: {event.note}")
+    lines.append(f"Story: {event.page_title}: {event.section_title}")
+    if event.source:
+        lines.append(f"Source: {event.source}")
+    return "\n".join(lines)
+
+
+def render_all(
+    events: Sequence[Event],
+    *,
+    site_name: str = "",
+    site_url: str | None = None,
+    use_directory_urls: bool = True,
+    uid_domain: str = "timeline",
+    environ: Mapping[str, str] | None = None,
+) -> dict[str, str | bytes]:
+    """Every generated file by its path in the site: the page, the downloads and the schema."""
+    urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
+    return {
+        PAGE_PATH: render_markdown(events, site_name=site_name),
+        JSON_PATH: render_json(events, site_name=site_name, **urls),
+        CSV_PATH: render_csv(events, **urls).encode("utf-8"),
+        ICS_PATH: render_ics(
+            events,
+            dtstamp=reproducible_dtstamp(events, environ),
+            uid_domain=uid_domain,
+            site_name=site_name,
+            **urls,
+        ),
+        SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"),
+    }
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as `!ENV` become None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_docs(config_file: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The (path, label, text) of every Markdown page under docs_dir, and the nav order."""
+    text = config_file.read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_ConfigLoader) or {}  # a SafeLoader subclass
+    docs_dir = config_file.parent / (config.get("docs_dir") or "docs")
+    sources = []
+    for file in sorted(docs_dir.rglob("*.md")):
+        path = file.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in Path(path).parts):
+            continue
+        label = os.path.relpath(file, config_file.parent)
+        sources.append((path, label, file.read_text(encoding="utf-8-sig")))
+    return sources, nav_paths(config.get("nav"))
+
+
+def format_table(events: Sequence[Event]) -> str:
+    """Events as an aligned plain-text table for the terminal."""
+    rows = [("date", "id", "themes", "section", "title")]
+    for event in events:
+        title = " ".join(event.title.split())
+        rows.append(
+            (
+                event.date.label,
+                event.id,
+                ",".join(event.themes),
+                f"{event.page}#{event.section}",
+                title,
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+        + "  "
+        + row[4]
+        for row in rows
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`check`: validate all front matter and print the events; exit 1 with one line on error."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.timeline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate front matter and list the events")
+    check.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    try:
+        sources, order = read_docs(args.config_file)
+        pages = collect(sources)
+    except FrontMatterError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
+        print(" ".join(str(error).split()), file=sys.stderr)
+        return 1
+    events = sort_events(pages, order)
+    print(format_table(events))
+    print(f"{len(events)} events on {len(pages)} pages: front matter OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
