@@ -6,6 +6,8 @@ PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Material prints a notice about MkDocs 2 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects pulls in properdocs, which prints a similar notice.
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test lint bench audit screenshots anchors clean
 
