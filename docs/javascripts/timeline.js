@@ -1,0 +1,100 @@
+/* Timeline theme filter. Progressive enhancement: without this script the filter stays
+   hidden and every event shows. The selected themes live in the address (?themes=a,b), so a
+   filtered view can be shared; with Material's instant navigation, document$ re-runs setup. */
+(function () {
+  "use strict";
+
+  function readSelection(known) {
+    var raw = new URLSearchParams(window.location.search).get("themes") || "";
+    return raw.split(",").filter(function (theme) { return known.indexOf(theme) !== -1; });
+  }
+
+  function writeSelection(selected) {
+    var params = new URLSearchParams(window.location.search);
+    params.delete("themes");
+    var query = params.toString();
+    // Commas stay readable in the shared address instead of becoming %2C.
+    if (selected.length) query += (query ? "&" : "") + "themes=" + selected.join(",");
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", address);
+  }
+
+  function setup() {
+    var filter = document.querySelector("[data-tl-filter]");
+    if (!filter || filter.hasAttribute("data-tl-ready")) return;
+    filter.setAttribute("data-tl-ready", "");
+    var buttons = Array.prototype.slice.call(filter.querySelectorAll("button[data-theme]"));
+    var known = buttons.map(function (button) { return button.getAttribute("data-theme"); });
+    var labels = {};
+    buttons.forEach(function (button) {
+      labels[button.getAttribute("data-theme")] = button.firstChild.textContent.trim();
+    });
+    var events = Array.prototype.slice.call(document.querySelectorAll(".tl-event[data-themes]"));
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".tl-list[data-tl-group]"));
+    var status = filter.querySelector(".tl-filter__status");
+
+    function apply(selected) {
+      var shown = 0;
+      events.forEach(function (event) {
+        var themes = event.getAttribute("data-themes").split(" ");
+        var visible = !selected.length || themes.some(function (t) { return selected.indexOf(t) !== -1; });
+        event.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      var visibleYears = {};
+      groups.forEach(function (group) {
+        var id = group.getAttribute("data-tl-group");
+        var empty = !group.querySelector(".tl-event:not([hidden])");
+        group.hidden = empty;
+        var heading = id.indexOf("-") !== -1 ? document.getElementById(id) : null;
+        if (heading) heading.hidden = empty;
+        if (!empty) visibleYears[id.split("-")[0]] = true;
+      });
+      groups.forEach(function (group) {
+        var year = group.getAttribute("data-tl-group").split("-")[0];
+        var heading = document.getElementById(year);
+        if (heading) heading.hidden = !visibleYears[year];
+      });
+      buttons.forEach(function (button) {
+        var pressed = selected.indexOf(button.getAttribute("data-theme")) !== -1;
+        button.setAttribute("aria-pressed", pressed ? "true" : "false");
+      });
+      if (status) {
+        status.textContent = selected.length
+          ? "Showing " + shown + " of " + events.length + " events: " +
+            selected.map(function (t) { return labels[t]; }).join(", ") + "."
+          : "Showing all " + events.length + " events.";
+      }
+    }
+
+    function update(selected) {
+      // Keep the order of the buttons so equal selections give equal addresses.
+      selected = known.filter(function (theme) { return selected.indexOf(theme) !== -1; });
+      writeSelection(selected);
+      apply(selected);
+    }
+
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var theme = button.getAttribute("data-theme");
+        var selected = readSelection(known);
+        var at = selected.indexOf(theme);
+        if (at === -1) selected.push(theme); else selected.splice(at, 1);
+        update(selected);
+      });
+    });
+    var reset = filter.querySelector("[data-tl-reset]");
+    if (reset) reset.addEventListener("click", function () { update([]); });
+
+    apply(readSelection(known));
+    filter.hidden = false;
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
