@@ -1,4 +1,4 @@
-"""Small, targeted fixes to Material's HTML output, so every page is valid and accessible.
+"""Small, targeted fixes to Material's HTML output: valid, accessible and private pages.
 
 Each fix rewrites only the start tag it concerns and leaves the rest of the page byte for
 byte, so the output stays what Material produced apart from the fix. Tags are found with the
@@ -18,6 +18,9 @@ INPUT_TYPES_WITHOUT_AUTOCOMPLETE = frozenset({"checkbox", "radio"})
 # Material's search dialog (`div.md-search[role=dialog]`) has no accessible name (axe rule
 # aria-dialog-name); name it after what it is.
 SEARCH_DIALOG_NAME = "Search"
+# Material's repository link asks api.github.com for stars and forks on every page load;
+# nothing may leave the local site, so the link stays but loses the component hook.
+REPOSITORY_COMPONENT = "source"
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,14 @@ def fixed_tag(tag: StartTag) -> str | None:
         and not (tag.has_attr("aria-label") or tag.has_attr("aria-labelledby"))
     ):
         return render_start_tag(tag.name, (*tag.attrs, ("aria-label", SEARCH_DIALOG_NAME)))
+    if tag.name == "a" and tag.attr("data-md-component") == REPOSITORY_COMPONENT:
+        attrs = tuple((key, value) for key, value in tag.attrs if key != "data-md-component")
+        return render_start_tag(tag.name, attrs)
     return None
 
 
 def fix_html(html: str) -> str:
-    """The page with Material's invalid or inaccessible start tags rewritten."""
+    """The page with Material's invalid, inaccessible or tracking start tags rewritten."""
     pieces: list[str] = []
     position = 0
     for tag in start_tags(html):

@@ -1,0 +1,217 @@
+"""Browser fixtures: the built site served from a sub-folder, one Chromium per session.
+
+Each page is loaded once per configuration and everything the checks need is recorded in a
+`PageReport`, so the many small tests share a few page loads (2 cores are shared).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts.browser import chromium
+from scripts.site_pages import nav_paths
+from scripts.static_server import serving
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Served below a folder, not at the root, to prove the site works from any folder.
+SUB_FOLDER = "/a/sub/folder/"
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags them.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+CONFIGURATIONS: dict[str, dict[str, object]] = {
+    "desktop-1280-light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
+    "mobile-375-dark": {
+        "viewport": {"width": 375, "height": 740},
+        "color_scheme": "dark",
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
+
+# Read at collection time so a page added to the nav is checked without editing the tests.
+# The generated timeline page is covered once it is in the nav; a test compares this list
+# with the built sitemap so a page outside the nav cannot slip through.
+PAGES = nav_paths(ROOT / "mkdocs.yml")
+
+
+def page_id(path: str) -> str:
+    return path.strip("/") or "index"
+
+
+@dataclass
+class PageReport:
+    """What one page load in one configuration showed."""
+
+    url: str
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    axe_violations: list[dict[str, object]] = field(default_factory=list)
+    scroll_width: int = 0
+    viewport_width: int = 0
+    images_without_alt: list[str] = field(default_factory=list)
+    title: str = ""
+    description: str | None = None
+
+
+@pytest.fixture(scope="session")
+def site_base(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site served under a sub-folder."""
+    with serving(built_site, prefix=SUB_FOLDER) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole session, with a fresh temporary profile."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def contexts(browser) -> Iterator[dict[str, object]]:
+    """One browser context per configuration, opened on first use and closed at the end."""
+    opened: dict[str, object] = {}
+
+    class Contexts(dict):
+        def __missing__(self, name: str) -> object:
+            opened[name] = browser.new_context(**CONFIGURATIONS[name])
+            self[name] = opened[name]
+            return opened[name]
+
+    yield Contexts()
+    for context in opened.values():
+        context.close()
+
+
+@pytest.fixture
+def new_context(browser) -> Iterator[Callable[..., object]]:
+    """A fresh context for tests that change state (the stored palette, the search)."""
+    made: list[object] = []
+
+    def make(configuration: str = "desktop-1280-light") -> object:
+        context = browser.new_context(**CONFIGURATIONS[configuration])
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+def load_and_inspect(context, url: str) -> PageReport:
+    """Load `url`, wait until the network is quiet, and record what the checks need."""
+    report = PageReport(url=url)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+    page = context.new_page()
+    configured_width = page.viewport_size["width"]
+    page.on(
+        "console",
+        lambda message: (
+            report.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: report.console_errors.append(str(error)))
+    page.on(
+        "requestfailed",
+        lambda request: report.failed_requests.append(f"{request.url} ({request.failure})"),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            report.failed_requests.append(f"{response.url} (HTTP {response.status})")
+            if response.status >= 400
+            else None
+        ),
+    )
+
+    def record_request(request) -> None:
+        target = urlsplit(request.url)
+        if target.scheme in {"http", "https", "ws", "wss"} and (
+            f"{target.scheme}://{target.netloc}" != origin
+        ):
+            report.foreign_requests.append(request.url)
+
+    page.on("request", record_request)
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        report.axe_violations = [
+            {
+                "id": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "nodes": [node["target"] for node in violation["nodes"]][:5],
+            }
+            for violation in results["violations"]
+        ]
+        facts = page.evaluate(
+            """() => ({
+                scrollWidth: document.documentElement.scrollWidth,
+                imagesWithoutAlt: [...document.images]
+                    .filter(img => !img.hasAttribute('alt'))
+                    .map(img => img.outerHTML.slice(0, 120)),
+                title: document.title,
+                description: document.querySelector('meta[name=description]')?.content ?? null,
+            })"""
+        )
+    finally:
+        page.close()
+    report.scroll_width = facts["scrollWidth"]
+    # The configured width, not innerWidth: a mobile browser widens its layout viewport to
+    # fit content that overflows, which would hide the very overflow being checked.
+    report.viewport_width = configured_width
+    report.images_without_alt = facts["imagesWithoutAlt"]
+    report.title = facts["title"]
+    report.description = facts["description"]
+    return report
+
+
+@pytest.fixture(scope="session")
+def inspect_url(contexts) -> Callable[[str, str], PageReport]:
+    """`inspect_url(url, configuration)`: load any address and report what the checks see."""
+    return lambda url, configuration: load_and_inspect(contexts[configuration], url)
+
+
+@pytest.fixture(scope="session")
+def page_report(site_base: str, inspect_url) -> Callable[[str, str], PageReport]:
+    """`page_report(path, configuration)`: the page loaded once, its report cached."""
+    cache: dict[tuple[str, str], PageReport] = {}
+
+    def report_for(path: str, configuration: str) -> PageReport:
+        key = (path, configuration)
+        if key not in cache:
+            cache[key] = inspect_url(site_base + path, configuration)
+        return cache[key]
+
+    return report_for
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests taking `page_path` run on every nav page; `configuration` on both set-ups."""
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", PAGES, ids=page_id)
+    if "configuration" in metafunc.fixturenames:
+        metafunc.parametrize("configuration", list(CONFIGURATIONS))
+
+
+def describe(findings: object) -> str:
+    """Readable failure text for what a check found."""
+    return json.dumps(findings, indent=2, ensure_ascii=False, default=str)
+
+
+@pytest.fixture(scope="session")
+def readable() -> Callable[[object], str]:
+    """Failure text for findings (a fixture, since test modules do not import conftest)."""
+    return describe

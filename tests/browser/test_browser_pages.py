@@ -1,0 +1,72 @@
+"""Every nav page, loaded in Chromium at desktop 1280 px light and mobile 375 px dark.
+
+`page_path` and `configuration` are parametrised by tests/browser/conftest.py; each page is
+loaded once per configuration and the tests below read the recorded report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.site_pages import nav_paths, sitemap_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.browser
+
+
+def test_page_logs_no_console_errors(page_report, page_path, configuration, readable):
+    report = page_report(page_path, configuration)
+    assert not report.console_errors, readable(report.console_errors)
+
+
+def test_page_has_no_failed_requests(page_report, page_path, configuration, readable):
+    report = page_report(page_path, configuration)
+    assert not report.failed_requests, readable(report.failed_requests)
+
+
+def test_page_requests_nothing_but_the_local_server(
+    page_report, page_path, configuration, readable
+):
+    report = page_report(page_path, configuration)
+    assert not report.foreign_requests, readable(report.foreign_requests)
+
+
+def test_page_has_no_axe_violations_of_wcag_a_and_aa(
+    page_report, page_path, configuration, readable
+):
+    report = page_report(page_path, configuration)
+    assert not report.axe_violations, readable(report.axe_violations)
+
+
+def test_page_does_not_scroll_sideways_at_375_px(page_report, page_path):
+    report = page_report(page_path, "mobile-375-dark")
+    assert report.scroll_width <= report.viewport_width, (
+        f"{report.url} is {report.scroll_width} px wide in a 375 px viewport"
+    )
+
+
+def test_every_image_has_a_text_alternative(page_report, page_path, configuration, readable):
+    report = page_report(page_path, configuration)
+    assert not report.images_without_alt, readable(report.images_without_alt)
+
+
+def test_page_has_a_meta_description(page_report, page_path):
+    report = page_report(page_path, "desktop-1280-light")
+    assert report.description and report.description.strip(), f"{report.url}: no description"
+
+
+def test_page_titles_are_unique(page_report):
+    titles: dict[str, list[str]] = {}
+    for path in nav_paths(ROOT / "mkdocs.yml"):
+        titles.setdefault(page_report(path, "desktop-1280-light").title, []).append(path)
+    shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
+    assert not shared, f"pages sharing a title: {shared}"
+
+
+def test_browser_checks_cover_every_page_of_the_sitemap(built_site):
+    """A page outside the nav (or generated without being listed) would go unchecked."""
+    unchecked = set(sitemap_paths(built_site)) - set(nav_paths(ROOT / "mkdocs.yml"))
+    assert not unchecked, f"pages in sitemap.xml but not checked in the browser: {unchecked}"
