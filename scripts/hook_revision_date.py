@@ -29,6 +29,15 @@ log = logging.getLogger("mkdocs.plugins.revision_date")
 PLUGIN_NAME = "git-revision-date-localized"
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Reject a malformed SOURCE_DATE_EPOCH in one line, before anything reads it."""
+    try:
+        source_date_epoch(os.environ)
+    except SourceDateEpochError as error:
+        raise PluginError(str(error)) from None
+    return None
+
+
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
@@ -36,10 +45,7 @@ def on_page_markdown(
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None or not plugin.config.get("enabled"):
         return None
-    try:
-        epoch = source_date_epoch(os.environ)
-    except SourceDateEpochError as error:
-        raise PluginError(str(error)) from None
+    epoch = source_date_epoch(os.environ)  # already validated in on_config
     if epoch is None:
         return None
     for variable in undated_variables(page.meta):
