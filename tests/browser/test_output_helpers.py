@@ -1,0 +1,79 @@
+"""The pure helpers behind the output fixes, the robots file and the static server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.html_fixes import fix_html
+from scripts.robots import robots_txt
+from scripts.site_pages import url_path_of
+from scripts.static_server import SiteMount, normalise_prefix, resolve, should_compress
+
+# Material's markup as it comes out of the theme, trimmed to the tags the fixes touch.
+PAGE = (
+    Path(__file__).resolve().parents[1] / "data" / "browser" / "material-output.html"
+).read_text(encoding="utf-8")
+
+
+def test_fix_drops_autocomplete_from_checkboxes_only():
+    fixed = fix_html(PAGE)
+    assert 'type="checkbox" id="__drawer">' in fixed
+    assert 'name="query" autocomplete="off" required>' in fixed
+
+
+def test_fix_leaves_script_text_alone():
+    fixed = fix_html(PAGE)
+    assert """document.write('<input type="checkbox" autocomplete="off">')""" in fixed
+
+
+def test_fix_names_the_search_dialog_once():
+    fixed = fix_html(PAGE)
+    assert 'role="dialog" aria-label="Search">' in fixed
+    assert fix_html(fixed) == fixed
+
+
+def test_fix_stops_the_repository_link_calling_github():
+    fixed = fix_html(PAGE)
+    assert 'class="md-source">' in fixed
+    assert 'data-md-component="source"' not in fixed
+
+
+def test_fix_changes_nothing_else():
+    fixed = fix_html(PAGE)
+    assert fixed.count("\n") == PAGE.count("\n")
+    assert "<p>Text &amp; more — unchanged</p>" in fixed
+    untouched = "<p>No Material markup here</p>\n"
+    assert fix_html(untouched) == untouched
+
+
+def test_robots_points_at_the_sitemap_under_site_url():
+    assert robots_txt("https://example.org/edition/").endswith(
+        "Sitemap: https://example.org/edition/sitemap.xml\n"
+    )
+    assert "Sitemap: https://example.org/x/sitemap.xml" in robots_txt("https://example.org/x")
+
+
+def test_nav_files_map_to_directory_urls():
+    assert [url_path_of(f) for f in ("index.md", "russia.md", "a/index.md")] == [
+        "",
+        "russia/",
+        "a/",
+    ]
+
+
+def test_server_serves_only_inside_its_prefix_and_folder(tmp_path: Path):
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>x</p>")
+    mount = SiteMount(root=tmp_path, prefix=normalise_prefix("sub/folder"))
+    assert resolve(mount, "/sub/folder/page/") == ("file", (tmp_path / "page/index.html").resolve())
+    assert resolve(mount, "/sub/folder/page")[0] == "redirect"
+    assert resolve(mount, "/page/")[0] == "missing"
+    assert resolve(mount, "/sub/folder/../../etc/passwd")[0] == "missing"
+    assert resolve(mount, "/sub/folder/%2e%2e/%2e%2e/etc/passwd")[0] == "missing"
+
+
+def test_server_compresses_text_for_gzip_clients_only():
+    assert should_compress("text/html; charset=utf-8", "gzip, deflate, br")
+    assert should_compress("application/javascript", "br;q=1.0, gzip;q=0.8")
+    assert not should_compress("text/html; charset=utf-8", "identity")
+    assert not should_compress("image/png", "gzip")
