@@ -19,15 +19,14 @@ import html
 import io
 import json
 import os
+import re
 import string
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
-import icalendar
 import yaml
 
 from scripts.frontmatter import (
@@ -74,6 +73,7 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Characters that mean nothing to Markdown or its extensions; every other ASCII character is
 # written as a character reference so titles can never become markup.
 _MARKDOWN_SAFE = frozenset(string.ascii_letters + string.digits + " ,.?;-/")
+_MARKDOWN_ESCAPES = {code: f"&#{code};" for code in range(128) if chr(code) not in _MARKDOWN_SAFE}
 
 
 def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
@@ -121,21 +121,20 @@ def nav_paths(nav: Any) -> list[str]:
 
 
 def page_url(path: str, anchor: str = "", *, use_directory_urls: bool = True) -> str:
-    """Where MkDocs publishes a page, relative to the site root, plus an optional anchor."""
+    """Where MkDocs publishes a page, relative to the site root ("" for the home page)."""
     stem = path[: -len(".md")]
-    is_index = stem == "index" or stem.endswith("/index")
     if not use_directory_urls:
         url = f"{stem}.html"
+    elif stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
     else:
-        url = (stem[: -len("index")] if is_index else f"{stem}/") or "./"
+        url = f"{stem}/"
     return f"{url}#{anchor}" if anchor else url
 
 
 def _md(text: str) -> str:
     """Text for a Markdown line: every ASCII sign a character reference, line breaks included."""
-    return "".join(
-        char if char in _MARKDOWN_SAFE or ord(char) >= 128 else f"&#{ord(char)};" for char in text
-    )
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def _group_key(event: Event) -> tuple[int, int | None]:
@@ -254,28 +253,40 @@ def _explanations(site_name: str) -> list[str]:
     ]
 
 
-def _record(event: Event, *, use_directory_urls: bool, site_url: str | None) -> dict[str, Any]:
-    path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
-    timeline = page_url(PAGE_PATH, event.id, use_directory_urls=use_directory_urls)
-    return {
-        "id": event.id,
-        "date": event.date.text,
-        "precision": event.date.precision,
-        "start": event.date.start.isoformat(),
-        "end": event.date.end.isoformat(),
-        "label": event.date.label,
-        "title": event.title,
-        "themes": list(event.themes),
-        "page": event.page,
-        "page_title": event.page_title,
-        "section": event.section,
-        "section_title": event.section_title,
-        "path": path,
-        "url": urljoin(site_url, path) if site_url else None,
-        "timeline_url": urljoin(site_url, timeline) if site_url else None,
-        "note": event.note,
-        "source": event.source,
-    }
+def timeline_records(
+    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+) -> list[dict[str, Any]]:
+    """One plain record per event: what the JSON and CSV files hold."""
+    base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
+    timeline_path = page_url(PAGE_PATH, use_directory_urls=use_directory_urls)
+    page_paths: dict[str, str] = {}
+    records = []
+    for event in events:
+        if event.page not in page_paths:
+            page_paths[event.page] = page_url(event.page, use_directory_urls=use_directory_urls)
+        section_path = f"{page_paths[event.page]}#{event.section}"
+        records.append(
+            {
+                "id": event.id,
+                "date": event.date.text,
+                "precision": event.date.precision,
+                "start": event.date.start.isoformat(),
+                "end": event.date.end.isoformat(),
+                "label": event.date.label,
+                "title": event.title,
+                "themes": list(event.themes),
+                "page": event.page,
+                "page_title": event.page_title,
+                "section": event.section,
+                "section_title": event.section_title,
+                "path": section_path,
+                "url": f"{base}{section_path}" if base else None,
+                "timeline_url": f"{base}{timeline_path}#{event.id}" if base else None,
+                "note": event.note,
+                "source": event.source,
+            }
+        )
+    return records
 
 
 def render_json(
@@ -285,18 +296,24 @@ def render_json(
     site_url: str | None = None,
     site_name: str = "",
 ) -> str:
-    """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json)."""
-    document = {
+    """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json).
+
+    One event per line: readable, diff-friendly, and written by json's C encoder (an indented
+    dump would fall back to the pure-Python one, ten times slower).
+    """
+    head = {
         "version": SCHEMA_VERSION,
         "site_name": site_name,
         "site_url": site_url,
         "themes": [{"id": theme, "label": label} for theme, label in THEMES.items()],
-        "events": [
-            _record(event, use_directory_urls=use_directory_urls, site_url=site_url)
-            for event in events
-        ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
+    lines = [encode(record) for record in records]
+    fields = ",\n".join(f"  {encode(key)}: {encode(value)}" for key, value in head.items())
+    body = ",\n    ".join(lines)
+    events_part = f'"events": [\n    {body}\n  ]' if events else '"events": []'
+    return f"{{\n{fields},\n  {events_part}\n}}\n"
 
 
 def render_csv(
@@ -304,12 +321,11 @@ def render_csv(
 ) -> str:
     """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per event."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for event in events:
-        row = _record(event, use_directory_urls=use_directory_urls, site_url=site_url)
-        row["themes"] = ";".join(event.themes)
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for row in timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url):
+        row["themes"] = ";".join(row["themes"])
+        writer.writerow(["" if row[key] is None else row[key] for key in CSV_COLUMNS])
     return buffer.getvalue()
 
 
@@ -329,6 +345,57 @@ def reproducible_dtstamp(
     return dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)
 
 
+def ics_text(value: str) -> str:
+    """An RFC 5545 TEXT value (section 3.3.11): backslash, semicolon, comma and line breaks escaped.
+
+    Tests check it against the `icalendar` library's own escaping.
+    """
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def ics_fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at 75 octets (RFC 5545 section 3.1), never inside an escape or a
+    UTF-8 sequence."""
+    if line.isascii():
+        return _fold_ascii(line, limit)
+    if len(line.encode("utf-8")) <= limit:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for unit in _ICS_UNITS.findall(line):
+        unit_size = len(unit.encode("utf-8"))
+        # Continuation lines start with one space, which counts towards their 75 octets.
+        if current and size + unit_size > (limit if not pieces else limit - 1):
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(unit)
+        size += unit_size
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _fold_ascii(line: str, limit: int) -> str:
+    """The common case: one octet per character, so cut by index, backing off an escape."""
+    if len(line) <= limit:
+        return line
+    pieces = []
+    start, width = 0, limit
+    while len(line) - start > width:
+        cut = start + width
+        backslashes = len(line[start:cut]) - len(line[start:cut].rstrip("\\"))
+        if backslashes % 2:
+            cut -= 1
+        pieces.append(line[start:cut])
+        start, width = cut, limit - 1
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)
+
+
+_ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)
+
+
 def render_ics(
     events: Sequence[Event],
     *,
@@ -338,28 +405,43 @@ def render_ics(
     site_url: str | None = None,
     site_name: str = "",
 ) -> bytes:
-    """`timeline.ics`: one all-day event per entry; month and year dates span the whole period."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{site_name}: timeline" if site_name else "Timeline")
+    """`timeline.ics`: one all-day event per entry; month and year dates span the whole period.
+
+    Written line by line rather than through `icalendar`'s object model, which takes about
+    2.5 s for 10,000 events against the 0.5 s budget of the whole timeline step; the tests
+    parse the result with `icalendar` and compare it with what the library itself writes.
+    """
+    stamp = dtstamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
+    calname = f"{site_name}: timeline" if site_name else "Timeline"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{ics_text(f'-//{uid_domain}//timeline//EN')}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_text(calname)}",
+    ]
     for event in events:
-        entry = icalendar.Event()
-        entry.add("uid", f"{event.id}@{uid_domain}")
-        entry.add("dtstamp", dtstamp)
-        entry.add("dtstart", event.date.start)
-        entry.add("dtend", event.date.end + dt.timedelta(days=1))
-        entry.add("summary", event.title)
-        entry.add("description", _ics_description(event))
-        entry.add("categories", [THEMES[theme] for theme in event.themes])
-        entry.add("transp", "TRANSPARENT")
-        if site_url:
+        end = event.date.end + dt.timedelta(days=1)
+        categories = ",".join(ics_text(THEMES[theme]) for theme in event.themes)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ics_text(f'{event.id}@{uid_domain}')}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{event.date.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"SUMMARY:{ics_text(event.title)}",
+            f"DESCRIPTION:{ics_text(_ics_description(event))}",
+            f"CATEGORIES:{categories}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if base:
             path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
-            entry.add("url", urljoin(site_url, path))
-        calendar.add_component(entry)
-    return calendar.to_ical()
+            lines.append(f"URL:{base}{path}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(ics_fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
 def _ics_description(event: Event) -> str:
