@@ -54,7 +54,7 @@ FORMAT_LABELS = {
 ORIGINAL_ARTICLE: CslItem = {
     "id": "bernal-2023-pyongyangs-pivot",
     "type": "post-weblog",
-    "title": "Pyongyang's pivot back to military tensions and Cold War alliances",
+    "title": "Pyongyang\u2019s pivot back to military tensions and Cold War alliances",
     "container-title": "East Asia Forum",
     "author": [{"family": "Bernal", "given": "Gabriela"}],
     "issued": {"date-parts": [[2023, 12, 15]]},
@@ -309,3 +309,53 @@ def all_formats(item: CslItem) -> dict[str, dict[str, str]]:
     formats["ris"] = {"text": to_ris(item)}
     formats["csl-json"] = {"text": to_csl_json(item)}
     return formats
+
+
+def format_list(item: CslItem) -> list[dict[str, str]]:
+    """The six formats in display order, each with its key, label and text (and html)."""
+    return [
+        {"key": key, "label": FORMAT_LABELS[key], **value}
+        for key, value in all_formats(item).items()
+    ]
+
+
+def data_file_name(page_url: str) -> str:
+    """Where a page's section and event citations are published, relative to the site root."""
+    return "cite/" + (page_url.strip("/").replace("/", "-") or "index") + ".json"
+
+
+def page_data(
+    site: Site, page_title: str, page_url: str, updated: date | None, anchors: list[Any]
+) -> dict[str, Any]:
+    """The data file of one page: every section's and event's six formats, fetched on demand.
+
+    `anchors` are `scripts.anchors.Citable`s (anything with anchor, label and kind).
+    """
+    items = {}
+    for citable in anchors:
+        target = Target(page_title, page_url, updated, citable.anchor, citable.label)
+        item = csl_item(site, target)
+        items[citable.anchor] = {
+            "kind": citable.kind,
+            "label": citable.label,
+            "url": item["URL"],
+            "formats": format_list(item),
+        }
+    return {"version": 1, "page": absolute_url(site, page_url), "items": items}
+
+
+_HEADING_START = re.compile(r"<h([2-6])\b[^>]*>")
+
+
+def insert_at_section_end(html: str, section_id: str, block: str) -> str | None:
+    """`html` with `block` placed at the end of the section whose heading has `section_id`
+    (before the next heading of the same or a higher level), or None when there is no such
+    heading."""
+    for heading in _HEADING_START.finditer(html):
+        if re.search(rf'\bid="{re.escape(section_id)}"', heading.group(0)):
+            level = int(heading.group(1))
+            for following in _HEADING_START.finditer(html, heading.end()):
+                if int(following.group(1)) <= level:
+                    return html[: following.start()] + block + html[following.start() :]
+            return html + block
+    return None

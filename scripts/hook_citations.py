@@ -1,0 +1,130 @@
+"""MkDocs events for citations, page metadata and the anchors lock.
+
+Each event only gathers plain data from MkDocs and hands it to the pure helpers in
+scripts/citations.py, scripts/page_metadata.py and scripts/anchors.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+
+# MkDocs loads hook files by path, so the project root is not importable by default.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import anchors, citations, page_metadata
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.citations")
+
+# Where the original article's six formats are shown: the end of the first of these sections
+# of sources.md that exists (the content may move); else in that page's cite box.
+ORIGINAL_ON_PAGE = "sources.md"
+ORIGINAL_SECTIONS = ("cite-the-article", "how-to-cite")
+
+# Filled page by page, written in on_post_build: MkDocs renders pages one at a time.
+_data_files: dict[str, dict[str, Any]] = {}
+_lock = anchors.Lock()
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Read the anchors lock once per build, for the redirect map of moved anchors."""
+    global _lock
+    _data_files.clear()
+    lock_path = Path(config.config_file_path).parent / "anchors.lock"
+    try:
+        _lock = anchors.read_lock(lock_path)
+    except anchors.LockError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Cite the page and each of its sections and events; describe it for machines."""
+    site = _site(config)
+    updated = _updated(page)
+    found = anchors.citables(html)
+    events = [citable for citable in found if citable.kind == "event"]
+    title = page.title or site.title
+    info = page_metadata.PageInfo(
+        title=title,
+        description=str(page.meta.get("description") or config.site_description or ""),
+        url=page.url,
+        updated=updated,
+        is_home=page.is_homepage,
+    )
+    page_item = citations.csl_item(site, citations.Target(title, page.url, updated))
+    _data_files[citations.data_file_name(page.url)] = citations.page_data(
+        site, title, page.url, updated, found
+    )
+    this_page = "/" + page.url
+    pages = ["/" + other.url for other in files.documentation_pages() if other.page]
+    moved = anchors.redirects_for_page(this_page, _lock, pages)
+    page.meta["citations"] = {
+        "formats": citations.format_list(page_item),
+        "original": citations.format_list(citations.ORIGINAL_ARTICLE),
+        "data_file": citations.data_file_name(page.url),
+        "ids": " ".join(citable.anchor for citable in found),
+        "meta_tags": page_metadata.meta_tags(site, info),
+        "json_ld": page_metadata.script_json(page_metadata.json_ld(site, info, events)),
+        "moved_anchors": page_metadata.script_json(moved) if moved else "",
+        "original_in_box": False,
+    }
+    if page.file.src_uri == ORIGINAL_ON_PAGE:
+        block = _render_partial(
+            config, "partials/cite-original.html", formats=page.meta["citations"]["original"]
+        )
+        for section in ORIGINAL_SECTIONS:
+            injected = citations.insert_at_section_end(html, section, block)
+            if injected is not None:
+                return injected
+        page.meta["citations"]["original_in_box"] = True
+    return None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write each page's section and event citations where cite.js fetches them."""
+    site_dir = Path(config.site_dir)
+    for name, data in sorted(_data_files.items()):
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+            encoding="utf-8",
+        )
+    log.debug("wrote %d citation data files", len(_data_files))
+
+
+def _site(config: MkDocsConfig) -> citations.Site:
+    return citations.Site(
+        title=config.site_name,
+        editors=config.site_author or config.site_name,
+        url=config.site_url or "http://127.0.0.1:8000/",
+        language=config.theme.get("language") or "en",
+    )
+
+
+def _updated(page: Page) -> date | None:
+    """The git date when it comes from a commit or from SOURCE_DATE_EPOCH, never the clock."""
+    meta = page.meta
+    source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
+    iso = meta.get("git_revision_date_localized_raw_iso_date")
+    from_commit = bool(meta.get("git_revision_date_localized_hash"))
+    if iso and (from_commit or source_date_epoch):
+        return citations.updated_date(str(iso), None)
+    return citations.updated_date(None, source_date_epoch)
+
+
+def _render_partial(config: MkDocsConfig, template: str, **context: Any) -> str:
+    """Render one of our partials with the theme's own Jinja environment."""
+    return config.theme.get_env().get_template(template).render(**context)
