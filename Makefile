@@ -37,7 +37,8 @@ test: lint $(NODE_STAMP)
 
 ## lint: code, prose and front matter checks
 # Markdown snippets (includes/) and the pull request template are fragments,
-# not pages, so they need no top-level heading (md041).
+# not pages, so they need no top-level heading (md041). The anchors check builds
+# the site and fails naming any pinned anchor that vanished without a mapping.
 lint: $(STAMP)
 	$(PYTHON) -m ruff check scripts tests
 	$(PYTHON) -m ruff format --check scripts tests
@@ -48,6 +49,11 @@ lint: $(STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
+	$(PYTHON) -m scripts.anchors check
+
+## anchors: pin the newly published page#id anchors in anchors.lock (builds the site)
+anchors: $(STAMP)
+	$(PYTHON) -m scripts.anchors add
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache .hypothesis
