@@ -1,0 +1,72 @@
+"""Byte budgets for what a reader downloads (gzip), counted on the built site.
+
+Reference, measured with `python -m scripts.page_weight --baseline` (gzip level 6) on this
+site's pages built with the default Material theme and `font: false` only, Material 9.8.1,
+26 Nov 2026: first view (HTML + CSS + JS) 62,678 to 65,483 bytes (61.2 to 63.9 KiB); of it
+Material's CSS 22,813 and JS 34,973 bytes on every page, the rest the page's HTML.
+Our pages add the dark palette's CSS, a few small stylesheets and scripts, page metadata and
+the citation box; the budgets below leave room for that and no more.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts.page_weight import first_view, html_sizes, linked_assets, local_file
+from scripts.site_pages import sitemap_paths
+
+KIB = 1024
+DEFAULT_MATERIAL_FIRST_VIEW = 65_483  # the heaviest page (sources) in the reference build
+DEFAULT_MATERIAL_CSS_AND_JS = 22_813 + 34_973
+# A first visit: this page's HTML and all the CSS and JS it links.
+FIRST_VIEW_BUDGET = 75 * KIB
+# Any further page: the CSS and JS are cached, only the HTML travels.
+HTML_BUDGET = 15 * KIB
+
+
+def test_first_view_of_every_page_stays_within_75_kib(built_site: Path):
+    views = {path: first_view(built_site, path) for path in sitemap_paths(built_site)}
+    over = {
+        path or "/": f"{view.total} bytes (HTML {view.html}, CSS {view.css}, JS {view.js})"
+        for path, view in views.items()
+        if view.total > FIRST_VIEW_BUDGET
+    }
+    assert not over, f"first view over {FIRST_VIEW_BUDGET} bytes gzip: {over}"
+
+
+def test_html_of_every_page_stays_within_15_kib(built_site: Path):
+    over = {path: size for path, size in html_sizes(built_site).items() if size > HTML_BUDGET}
+    assert not over, f"HTML over {HTML_BUDGET} bytes gzip: {over}"
+
+
+def test_weight_check_counts_every_linked_asset_and_catches_a_heavy_page(tmp_path: Path):
+    page = tmp_path / "page"
+    page.mkdir()
+    (page / "index.html").write_text(
+        '<link rel="stylesheet" href="../heavy.css"><script src="/app.js"></script>'
+        '<script src="https://cdn.example/x.js"></script><p>text</p>'
+    )
+    # Random bytes do not compress: 80 KiB of them stay over budget after gzip.
+    (tmp_path / "heavy.css").write_bytes(os.urandom(80 * KIB))
+    (tmp_path / "app.js").write_text("console.log(1)")
+    view = first_view(tmp_path, "page/")
+    assert view.css > 80 * KIB
+    assert view.js > 0
+    assert view.total > FIRST_VIEW_BUDGET
+
+
+def test_only_local_addresses_map_to_built_files(tmp_path: Path):
+    stylesheets, scripts = linked_assets(
+        '<link rel="preload" href="a.css"><link rel="stylesheet" href="b.css"><script></script>'
+    )
+    assert (stylesheets, scripts) == (["b.css"], [])
+    assert local_file(tmp_path, "x/", "../b.css") == tmp_path / "b.css"
+    assert local_file(tmp_path, "x/", "https://cdn.example/b.css") is None
+
+
+@pytest.mark.parametrize("figure", [DEFAULT_MATERIAL_FIRST_VIEW, DEFAULT_MATERIAL_CSS_AND_JS])
+def test_budget_leaves_room_over_default_material(figure: int):
+    assert figure < FIRST_VIEW_BUDGET
