@@ -46,6 +46,7 @@ lint: $(STAMP)
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml --disable-rules md041 scan --recurse includes .github
 	$(VENV)/bin/codespell
 	$(PYTHON) -m scripts.check_whitespace
+	$(PYTHON) -m scripts.timeline check >/dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows

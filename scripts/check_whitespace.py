@@ -6,7 +6,7 @@ Markdown) for this, and stray whitespace makes noisy diffs in pull requests.
 Usage: python -m scripts.check_whitespace [PATH ...]
 Without paths it checks the files git knows about (tracked or new, not ignored),
 or, outside a git checkout, every file under the current folder except
-environments, caches and build output.
+environments, caches and build output; test fixtures (tests/data/) are skipped.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+# Test fixtures may break the rules on purpose, to prove that a check catches it.
+SKIPPED_PREFIXES = ("tests/data/",)
 # Folders that are never ours to check, for the walk outside a git checkout.
 SKIPPED_DIRS = frozenset(
     {
@@ -64,7 +66,18 @@ def read_text(path: Path) -> str | None:
 
 
 def candidate_files(root: Path) -> list[Path]:
-    """Files git knows about (tracked or new and not ignored); a plain walk without git."""
+    """Files git knows about (tracked or new and not ignored); a plain walk without git.
+
+    Either way, files under SKIPPED_PREFIXES are left out.
+    """
+    return [
+        path
+        for path in _project_files(root)
+        if not path.relative_to(root).as_posix().startswith(SKIPPED_PREFIXES)
+    ]
+
+
+def _project_files(root: Path) -> list[Path]:
     try:
         listing = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
