@@ -1,0 +1,77 @@
+"""`make lint` runs the prose checks, and each of them fails on a broken file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts.check_whitespace import main as check_whitespace
+from scripts.check_whitespace import whitespace_problems
+from tests.conftest import ROOT
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def lint_commands() -> str:
+    """The commands `make lint` would run, without running them."""
+    return subprocess.run(
+        ["make", "-n", "lint"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_lint_target_runs_every_prose_and_workflow_check() -> None:
+    commands = lint_commands()
+    for tool in (
+        "ruff check",
+        "ruff format --check",
+        "pymarkdown",
+        "codespell",
+        "scripts.check_whitespace",
+        "scripts.timeline check",
+        "check-jsonschema --builtin-schema vendor.github-workflows",
+        "zizmor --offline",
+    ):
+        assert tool in commands, f"make lint does not run {tool}"
+
+
+def test_whitespace_check_names_file_and_line_of_a_trailing_space(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Title\n\nA line with a trailing space \n", encoding="utf-8")
+    assert check_whitespace([str(page)]) == 1
+    assert f"{page}:3: trailing whitespace" in capsys.readouterr().out
+
+
+def test_whitespace_check_wants_exactly_one_final_newline() -> None:
+    assert whitespace_problems("text") == [(1, "no newline at end of file")]
+    assert whitespace_problems("text\n\n\n") == [(2, "blank line(s) at end of file")]
+    assert whitespace_problems("text\r\n") == [(1, "Windows line ending (CRLF)")]
+    assert whitespace_problems("text\n") == []
+
+
+def test_codespell_with_the_project_config_fails_on_a_misspelling(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Pyongyang did not recieve the delegation.\n")  # codespell:ignore
+    result = subprocess.run(
+        [VENV_BIN / "codespell", "--config", ROOT / ".codespellrc", page],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "recieve ==> receive" in result.stdout  # codespell:ignore
+
+
+def test_markdown_lint_with_the_project_config_fails_on_a_second_top_heading(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Page\n---\n\n# One\n\n# Two\n", encoding="utf-8")
+    result = subprocess.run(
+        [VENV_BIN / "pymarkdown", "--config", ROOT / ".pymarkdown.yaml", "scan", page],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "MD025" in result.stdout
