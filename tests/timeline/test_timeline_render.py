@@ -1,0 +1,283 @@
+"""The timeline page and downloads: order, grouping, structure, escaping and formats."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import icalendar
+import jsonschema
+import pytest
+
+from scripts import timeline
+from scripts.frontmatter import read_page
+from tests.timeline.timeline_helpers import HOSTILE, make_event, page_html
+
+STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+SITE = "https://example.org/edition/"
+
+
+def page_with(events_yaml: str, path: str = "p.md") -> timeline.Page:
+    text = f"---\ntitle: P\ndescription: D.\nevents:\n{events_yaml}---\n\n## S {{#s}}\n"
+    return read_page(path, text)
+
+
+def test_events_sort_by_date_then_precision_then_nav_order_then_position() -> None:
+    first = page_with(
+        "  - {id: b-day, date: 2024-01-01, title: B, section: s, themes: [china]}\n"
+        "  - {id: b-year, date: 2024, title: B, section: s, themes: [china]}\n"
+        "  - {id: b-month-2, date: 2024-01, title: B, section: s, themes: [china]}\n",
+        path="b.md",
+    )
+    second = page_with(
+        "  - {id: a-month, date: 2024-01, title: A, section: s, themes: [china]}\n"
+        "  - {id: a-old, date: 2019-05-01, title: A, section: s, themes: [china]}\n",
+        path="a.md",
+    )
+    events = timeline.sort_events([first, second], page_order=["b.md", "a.md"])
+    assert [e.id for e in events] == ["a-old", "b-year", "b-month-2", "a-month", "b-day"]
+    # Pages outside the nav come after those in it, by path.
+    events = timeline.sort_events([first, second], page_order=[])
+    assert [e.id for e in events] == ["a-old", "b-year", "a-month", "b-month-2", "b-day"]
+
+
+def test_nav_paths_flatten_sections_in_reading_order() -> None:
+    nav = [{"Home": "index.md"}, {"Part": [{"A": "a.md"}, "b.md", {"Ext": "https://x.org"}]}]
+    assert timeline.nav_paths(nav) == ["index.md", "a.md", "b.md"]
+
+
+@pytest.mark.parametrize(
+    ("path", "directory_urls", "expected"),
+    [
+        ("russia.md", True, "russia/#s"),
+        ("index.md", True, "#s"),
+        ("part/index.md", True, "part/#s"),
+        ("russia.md", False, "russia.html#s"),
+    ],
+)
+def test_page_url_matches_where_mkdocs_publishes(path, directory_urls, expected) -> None:
+    assert timeline.page_url(path, "s", use_directory_urls=directory_urls) == expected
+
+
+def test_page_groups_by_year_and_month_with_explicit_ids() -> None:
+    events = [
+        make_event(0, date="2023", id="a"),
+        make_event(1, date="2023-02", id="b"),
+        make_event(2, date="2023-02-08", id="c"),
+        make_event(3, date="2024-11-21", id="d"),
+    ]
+    soup = page_html(events)
+    headings = [(h.name, h["id"], h.get_text()) for h in soup.select("h2, h3")]
+    assert headings[:4] == [
+        ("h2", "y2023", "2023"),
+        ("h3", "y2023-02", "February 2023"),
+        ("h2", "y2024", "2024"),
+        ("h3", "y2024-11", "November 2024"),
+    ]
+    groups = [
+        (ol["data-tl-group"], [li["id"] for li in ol.select("li")]) for ol in soup.select("ol")
+    ]
+    assert groups == [("y2023", ["a"]), ("y2023-02", ["b", "c"]), ("y2024-11", ["d"])]
+
+
+def test_each_entry_has_time_title_theme_labels_section_link_note_and_own_id() -> None:
+    event = make_event(
+        0,
+        id="2023-09-13-kim-putin-summit",
+        title="Kim meets Putin",
+        themes=("russia", "weapons"),
+        section="kim-putin-summit",
+        note="The article says 14 September.",
+        source="https://example.org/a?b=1&c=2",
+    )
+    entry = page_html([event]).select_one("li.tl-event")
+    assert entry["id"] == "2023-09-13-kim-putin-summit"
+    assert entry["data-themes"] == "russia weapons"
+    time = entry.select_one("time")
+    assert (time["datetime"], time.get_text()) == ("2023-09-13", "13 September 2023")
+    assert entry.select_one("a.tl-event__date")["href"] == "#2023-09-13-kim-putin-summit"
+    assert entry.select_one(".tl-event__title").get_text() == "Kim meets Putin"
+    assert [s.get_text() for s in entry.select(".tl-theme")] == ["Russia", "Weapons"]
+    link = entry.select_one(".tl-event__more a")
+    assert link["href"] == "russia.md#kim-putin-summit"
+    assert link.get_text() == "Russia ties: The summit"
+    assert entry.select_one(".tl-event__note").get_text() == "Note: The article says 14 September."
+    assert entry.select_one(".tl-event__source a")["href"] == "https://example.org/a?b=1&c=2"
+
+
+@pytest.mark.parametrize(
+    ("date", "datetime_value", "label"),
+    [
+        ("2023-02-08", "2023-02-08", "8 February 2023"),
+        ("2023-04", "2023-04", "April 2023"),
+        ("2024", "2024", "2024"),
+    ],
+)
+def test_dates_show_at_their_precision(date: str, datetime_value: str, label: str) -> None:
+    time = page_html([make_event(0, date=date)]).select_one("time")
+    assert (time["datetime"], time.get_text()) == (datetime_value, label)
+
+
+def test_filter_buttons_cover_every_theme_and_start_unpressed_and_hidden() -> None:
+    soup = page_html([make_event(0)])
+    box = soup.select_one("[data-tl-filter]")
+    assert box.has_attr("hidden"), "without JavaScript the filter must not show"
+    buttons = box.select("button[data-theme]")
+    assert [b["data-theme"] for b in buttons] == list(timeline.THEMES)
+    assert all(b["aria-pressed"] == "false" and b["type"] == "button" for b in buttons)
+
+
+def test_empty_timeline_says_so() -> None:
+    assert "No page lists an event yet." in page_html([]).get_text()
+
+
+def test_hostile_title_and_note_are_inert_and_intact_in_html() -> None:
+    soup = page_html([make_event(0, title=HOSTILE, note=HOSTILE, page_title=HOSTILE)])
+    assert soup.find("script") is None
+    entry = soup.select_one("li.tl-event")
+    assert entry.select_one(".tl-event__title").get_text() == HOSTILE
+    assert entry.select_one(".tl-event__note").get_text() == f"Note: {HOSTILE}"
+    assert entry.select_one(".tl-event__more a").get_text() == f"{HOSTILE}: The summit"
+
+
+@pytest.mark.parametrize("markup", ["*em*", "_em_", "`code`", "[a](b)", "<b>x</b>", "**x**"])
+def test_markdown_in_titles_stays_text(markup: str) -> None:
+    entry = page_html([make_event(0, title=markup)]).select_one(".tl-event__title")
+    assert entry.get_text() == markup
+    assert entry.find(True) is None
+
+
+def test_hostile_strings_are_intact_in_json() -> None:
+    data = json.loads(timeline.render_json([make_event(0, title=HOSTILE, note=HOSTILE)]))
+    assert data["events"][0]["title"] == HOSTILE
+    assert data["events"][0]["note"] == HOSTILE
+
+
+def test_hostile_strings_are_intact_in_csv() -> None:
+    text = timeline.render_csv([make_event(0, title=HOSTILE, note=HOSTILE)])
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 1
+    assert rows[0]["title"] == HOSTILE
+    assert rows[0]["note"] == HOSTILE
+
+
+def test_hostile_strings_are_inert_and_intact_in_ics() -> None:
+    raw = timeline.render_ics(
+        [make_event(0, title=HOSTILE, note=HOSTILE)], dtstamp=STAMP, uid_domain="test"
+    )
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == 1
+    # iCalendar text has one line-break escape, so CRLF comes back as a line feed.
+    expected = HOSTILE.replace("\r\n", "\n")
+    assert str(events[0]["SUMMARY"]) == expected
+    assert f"Note: {expected}" in str(events[0]["DESCRIPTION"])
+    assert all(line.count(b"BEGIN:VEVENT") <= 1 for line in raw.split(b"\r\n"))
+
+
+def test_ics_is_rfc5545_all_day_events_with_stable_uids() -> None:
+    events = [
+        make_event(0, date="2023-09-13"),
+        make_event(1, date="2023-02"),
+        make_event(2, date="2024"),
+    ]
+    raw = timeline.render_ics(events, dtstamp=STAMP, uid_domain="test", site_url=SITE)
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    parsed = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    spans = [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in parsed]
+    # In the order given (the caller sorts): a day, a whole month, a whole year; DTEND exclusive.
+    assert spans == [
+        (dt.date(2023, 9, 13), dt.date(2023, 9, 14)),
+        (dt.date(2023, 2, 1), dt.date(2023, 3, 1)),
+        (dt.date(2024, 1, 1), dt.date(2025, 1, 1)),
+    ]
+    assert b"DTSTART;VALUE=DATE:20230913" in raw
+    assert [str(e["UID"]) for e in parsed] == [f"{e.id}@test" for e in events]
+    assert str(parsed[0]["URL"]) == f"{SITE}russia/#summit"
+    assert "known to the month" in str(parsed[1]["DESCRIPTION"])
+
+
+def test_ics_matches_what_the_icalendar_library_writes() -> None:
+    """Our line writer and the library agree on every property of every event."""
+    events = [
+        make_event(0, title=HOSTILE, note="é" * 90 + "\\" * 7 + ";" * 40, date="2023-04"),
+        make_event(1, title="x" * 200, themes=("russia", "inter-korean"), source="https://a.b/c"),
+    ]
+    ours = icalendar.Calendar.from_ical(
+        timeline.render_ics(events, dtstamp=STAMP, uid_domain="test", site_url=SITE)
+    )
+    reference = icalendar.Calendar()
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}@test")
+        entry.add("dtstamp", STAMP)
+        entry.add("dtstart", event.date.start)
+        entry.add("dtend", event.date.end + dt.timedelta(days=1))
+        entry.add("summary", event.title)
+        entry.add("description", timeline._ics_description(event))
+        entry.add("categories", [timeline.THEMES[t] for t in event.themes])
+        reference.add_component(entry)
+    reparsed = icalendar.Calendar.from_ical(reference.to_ical())
+    for mine, theirs in zip(ours.walk("VEVENT"), reparsed.walk("VEVENT"), strict=True):
+        for name in ("UID", "SUMMARY", "DESCRIPTION"):
+            assert str(mine[name]) == str(theirs[name])
+        for name in ("DTSTAMP", "DTSTART", "DTEND"):
+            assert mine.decoded(name) == theirs.decoded(name)
+        assert mine["CATEGORIES"].cats == theirs["CATEGORIES"].cats
+
+
+@pytest.mark.parametrize("text", ["a" * 200, "\\" * 151, "a\\" * 80, "é" * 100, "x\\n" * 60])
+def test_ics_folding_keeps_lines_short_and_escapes_whole(text: str) -> None:
+    line = f"SUMMARY:{timeline.ics_text(text)}"
+    folded = timeline.ics_fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in parts)
+    assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line
+    assert all(not p.endswith("\\") or p.endswith("\\\\") for p in parts[:-1])
+
+
+def test_ics_text_escaping_matches_the_icalendar_library() -> None:
+    value = HOSTILE + "\rlone CR"
+    assert timeline.ics_text(value) == icalendar.vText(value).to_ical().decode()
+
+
+def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> None:
+    events = [make_event(0, date="2023-11")]
+    assert timeline.reproducible_dtstamp(events, {"SOURCE_DATE_EPOCH": "1700000000"}) == (
+        dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
+    )
+    assert timeline.reproducible_dtstamp(events, {}) == dt.datetime(2023, 12, 1, tzinfo=dt.UTC)
+    assert timeline.reproducible_dtstamp([], {}) == timeline.EPOCH
+
+
+def test_json_follows_its_published_schema_and_version() -> None:
+    events = [make_event(0), make_event(1, date="2024", note="n", source="https://a.b")]
+    data = json.loads(timeline.render_json(events, site_url=SITE, site_name="Site"))
+    schema = json.loads(timeline.SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["version"] == timeline.SCHEMA_VERSION == schema["properties"]["version"]["const"]
+    assert data["events"][0]["url"] == f"{SITE}russia/#summit"
+    assert data["events"][0]["timeline_url"] == f"{SITE}timeline/#2023-09-13-event-0"
+    assert data["events"][1]["precision"] == "year"
+
+
+def test_schema_rejects_a_record_with_a_missing_field() -> None:
+    data = json.loads(timeline.render_json([make_event(0)]))
+    del data["events"][0]["title"]
+    schema = json.loads(timeline.SCHEMA_FILE.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_csv_has_the_documented_columns_and_one_row_per_event() -> None:
+    text = timeline.render_csv([make_event(0, themes=("russia", "china")), make_event(1)])
+    assert text.startswith(",".join(timeline.CSV_COLUMNS) + "\r\n")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [row["themes"] for row in rows] == ["russia;china", "russia"]
+
+
+def test_same_events_give_the_same_bytes() -> None:
+    events = [make_event(0), make_event(1, date="2023-02")]
+    assert timeline.render_all(events, environ={}) == timeline.render_all(events, environ={})
