@@ -49,6 +49,7 @@ lint: $(STAMP)
 	$(PYTHON) -m scripts.timeline check >/dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.citation-file-format CITATION.cff
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
 	$(PYTHON) -m scripts.anchors check
 

@@ -30,7 +30,9 @@ def test_lint_target_runs_every_prose_and_workflow_check() -> None:
         "scripts.check_whitespace",
         "scripts.timeline check",
         "check-jsonschema --builtin-schema vendor.github-workflows",
+        "check-jsonschema --builtin-schema vendor.github-issue-forms",
         "zizmor --offline",
+        "scripts.anchors check",
     ):
         assert tool in commands, f"make lint does not run {tool}"
 
