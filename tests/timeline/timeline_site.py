@@ -1,0 +1,53 @@
+"""A tiny fixture site with the timeline hook, copied to a temporary folder per test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+FIXTURE_DOCS = ROOT / "tests" / "data" / "timeline" / "site" / "docs"
+BAD = ROOT / "tests" / "data" / "timeline" / "bad"
+
+CONFIG = """\
+site_name: Timeline fixture
+site_url: https://example.org/fixture/
+strict: true
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+theme:
+  name: material
+  font: false
+  features: [navigation.instant]
+extra_css: [stylesheets/timeline.css]
+extra_javascript: [javascripts/timeline.js]
+hooks:
+  - {hook}
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+nav:
+  - Home: index.md
+  - Alpha: alpha.md
+  - Beta: beta.md
+  - Timeline: timeline.md
+"""
+
+
+def make_site(folder: Path) -> Path:
+    """Copy the fixture site (with the real stylesheet and script) into `folder`; return its
+    mkdocs.yml."""
+    docs = folder / "docs"
+    shutil.copytree(FIXTURE_DOCS, docs)
+    for asset in ("stylesheets/timeline.css", "javascripts/timeline.js"):
+        (docs / asset).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "docs" / asset, docs / asset)
+    config = folder / "mkdocs.yml"
+    config.write_text(CONFIG.format(hook=ROOT / "scripts" / "hook_timeline.py"), encoding="utf-8")
+    return config
