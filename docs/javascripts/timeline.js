@@ -5,8 +5,10 @@
   "use strict";
 
   function readSelection(known) {
-    var raw = new URLSearchParams(window.location.search).get("themes") || "";
-    return raw.split(",").filter(function (theme) { return known.indexOf(theme) !== -1; });
+    var raw = (new URLSearchParams(window.location.search).get("themes") || "").split(",");
+    // In the order of the buttons, unknown names dropped, so the view never depends on how
+    // the address was typed.
+    return known.filter(function (theme) { return raw.indexOf(theme) !== -1; });
   }
 
   function writeSelection(selected) {

@@ -12,7 +12,7 @@ BAD = ROOT / "tests" / "data" / "timeline" / "bad"
 
 CONFIG = """\
 site_name: Timeline fixture
-site_url: https://example.org/fixture/
+site_url: {site_url}
 strict: true
 validation:
   omitted_files: warn
@@ -40,7 +40,7 @@ nav:
 """
 
 
-def make_site(folder: Path) -> Path:
+def make_site(folder: Path, site_url: str = "https://example.org/fixture/") -> Path:
     """Copy the fixture site (with the real stylesheet and script) into `folder`; return its
     mkdocs.yml."""
     docs = folder / "docs"
@@ -49,5 +49,8 @@ def make_site(folder: Path) -> Path:
         (docs / asset).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / asset, docs / asset)
     config = folder / "mkdocs.yml"
-    config.write_text(CONFIG.format(hook=ROOT / "scripts" / "hook_timeline.py"), encoding="utf-8")
+    config.write_text(
+        CONFIG.format(hook=ROOT / "scripts" / "hook_timeline.py", site_url=site_url),
+        encoding="utf-8",
+    )
     return config
