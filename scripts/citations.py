@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from html import unescape
@@ -142,6 +143,21 @@ def updated_date(git_iso_date: str | None, source_date_epoch: str | None) -> dat
     if source_date_epoch:
         return datetime.fromtimestamp(int(source_date_epoch), tz=UTC).date()
     return None
+
+
+# The git-revision-date plugin's page.meta keys, best first: the page's own last commit, then
+# the last commit of the docs (for a generated page such as the timeline, or one not yet
+# committed). A key whose `_hash` is empty was dated by the wall clock and is not used.
+GIT_DATE_KEYS = ("git_revision_date_localized", "git_site_revision_date_localized")
+
+
+def updated_from_meta(meta: Mapping[str, Any], source_date_epoch: str | None) -> date | None:
+    """The page's last-updated date from the git plugin's page.meta, else SOURCE_DATE_EPOCH."""
+    for key in GIT_DATE_KEYS:
+        iso = meta.get(f"{key}_raw_iso_date")
+        if iso and meta.get(f"{key}_hash"):
+            return updated_date(str(iso), None)
+    return updated_date(None, source_date_epoch)
 
 
 @functools.cache

@@ -115,14 +115,9 @@ def _site(config: MkDocsConfig) -> citations.Site:
 
 
 def _updated(page: Page) -> date | None:
-    """The git date when it comes from a commit or from SOURCE_DATE_EPOCH, never the clock."""
-    meta = page.meta
+    """From git when a commit dates the page, or SOURCE_DATE_EPOCH; never the clock."""
     source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
-    iso = meta.get("git_revision_date_localized_raw_iso_date")
-    from_commit = bool(meta.get("git_revision_date_localized_hash"))
-    if iso and (from_commit or source_date_epoch):
-        return citations.updated_date(str(iso), None)
-    return citations.updated_date(None, source_date_epoch)
+    return citations.updated_from_meta(page.meta, source_date_epoch)
 
 
 def _render_partial(config: MkDocsConfig, template: str, **context: Any) -> str:

