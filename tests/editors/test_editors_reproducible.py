@@ -11,7 +11,7 @@ from tests.conftest import ROOT, mkdocs_build
 
 # 14 November 2023, 22:13:20 UTC: any fixed moment will do.
 EPOCH = 1_700_000_000
-EPOCH_DATE = datetime.fromtimestamp(EPOCH, tz=UTC).strftime("%B %-d, %Y")
+EPOCH_DATE = datetime.fromtimestamp(EPOCH, tz=UTC).strftime("Last changed %-d %B %Y")
 
 
 def build_twice(config_file: Path, tmp_path: Path) -> tuple[Path, Path]:

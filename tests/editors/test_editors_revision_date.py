@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.revision_date import (
     SourceDateEpochError,
@@ -39,8 +41,10 @@ def test_only_dates_without_a_commit_are_replaced() -> None:
 
 
 def test_pages_show_their_last_changed_date(built_site: Path) -> None:
-    page = (built_site / "russia" / "index.html").read_text(encoding="utf-8")
-    assert "git-revision-date-localized-plugin-date" in page
+    page = BeautifulSoup((built_site / "russia" / "index.html").read_text(encoding="utf-8"), "lxml")
+    date = page.select_one(".md-source-file .git-revision-date-localized-plugin")
+    assert date is not None, "the page does not show when it last changed"
+    assert re.fullmatch(r"Last changed \d{1,2} [A-Z][a-z]+ \d{4}", date.get_text(strip=True))
 
 
 def test_build_with_a_malformed_source_date_epoch_fails_naming_it(
