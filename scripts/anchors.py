@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -268,23 +268,38 @@ def relative_target(from_page: str, to_address: str) -> str:
     return f"{relative}#{anchor}"
 
 
-def redirects_for_page(page: str, lock: Lock, pages: Iterable[str]) -> dict[str, str]:
+def source_address(source: str) -> str | None:
+    """The site address of a Markdown source with directory URLs: `a.md` -> `/a/`,
+    `a/index.md` -> `/a/`, `index.md` -> `/`; None for anything that is not a page."""
+    path = source.partition("#")[0]
+    if not path.endswith(".md") or "://" in path:
+        return None
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    stem = stem.strip("/")
+    return "/" + (stem + "/" if stem else "")
+
+
+def redirects_for_page(
+    page: str, lock: Lock, page_moves: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """`{old id: relative new address}` for the anchor-redirect script on `page`.
 
-    Moves from this page come first; moves from pages that no longer exist follow (their
-    visitors arrive here through mkdocs-redirects, which keeps the #id).
+    Moves from this page come first; then moves from pages that were themselves moved here
+    (`page_moves`, old page -> new page, from mkdocs-redirects, which keeps the #id).
     """
-    existing = set(pages)
+    moved_here = {old for old, new in (page_moves or {}).items() if new == page}
     mapping: dict[str, str] = {}
-    gone_page_moves: dict[str, str] = {}
+    from_moved_pages: dict[str, str] = {}
     for old in sorted(lock.moves):
         old_page, _, old_id = old.partition("#")
         target = relative_target(page, resolve(old, lock.moves))
         if old_page == page:
             mapping[old_id] = target
-        elif old_page not in existing:
-            gone_page_moves.setdefault(old_id, target)
-    for old_id, target in gone_page_moves.items():
+        elif old_page in moved_here:
+            from_moved_pages.setdefault(old_id, target)
+    for old_id, target in from_moved_pages.items():
         mapping.setdefault(old_id, target)
     return mapping
 

@@ -67,9 +67,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     _data_files[citations.data_file_name(page.url)] = citations.page_data(
         site, title, page.url, updated, found
     )
-    this_page = "/" + page.url
-    pages = ["/" + other.url for other in files.documentation_pages() if other.page]
-    moved = anchors.redirects_for_page(this_page, _lock, pages)
+    moved = anchors.redirects_for_page("/" + page.url, _lock, _page_moves(config))
     page.meta["citations"] = {
         "formats": citations.format_list(page_item),
         "original": citations.format_list(citations.ORIGINAL_ARTICLE),
@@ -118,6 +116,18 @@ def _updated(page: Page) -> date | None:
     """From git when a commit dates the page, or SOURCE_DATE_EPOCH; never the clock."""
     source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
     return citations.updated_from_meta(page.meta, source_date_epoch)
+
+
+def _page_moves(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs-redirects' map as site addresses (old page -> new page)."""
+    plugin = config.plugins.get("redirects")
+    redirect_maps = plugin.config.get("redirect_maps", {}) if plugin else {}
+    moves = {}
+    for old, new in redirect_maps.items():
+        old_page, new_page = anchors.source_address(old), anchors.source_address(new)
+        if old_page and new_page:
+            moves[old_page] = new_page
+    return moves
 
 
 def _render_partial(config: MkDocsConfig, template: str, **context: Any) -> str:

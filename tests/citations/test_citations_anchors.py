@@ -44,7 +44,7 @@ def test_mapping_to_an_anchor_that_does_not_exist_fails_naming_both() -> None:
 def test_chained_moves_resolve_to_the_last_address() -> None:
     lock = anchors.parse_lock("/a/#one -> /a/#two\n/a/#two -> /b/#new-id\n")
     assert anchors.check(lock, PUBLISHED) == []
-    assert anchors.redirects_for_page("/a/", lock, ["/a/", "/b/"]) == {
+    assert anchors.redirects_for_page("/a/", lock) == {
         "one": "../b/#new-id",
         "two": "../b/#new-id",
     }
@@ -77,15 +77,22 @@ def test_redirects_relative_to_the_page_work_from_any_folder() -> None:
     lock = anchors.parse_lock(
         "/a/#older -> /a/#newer\n/a/#old-id -> /b/#new-id\n/gone/#lost -> /b/#new-id\n"
     )
-    pages = ["/", "/a/", "/b/"]
-    assert anchors.redirects_for_page("/a/", lock, pages) == {
+    page_moves = {"/gone/": "/b/"}
+    assert anchors.redirects_for_page("/a/", lock, page_moves) == {
         "older": "#newer",
         "old-id": "../b/#new-id",
-        "lost": "../b/#new-id",
     }
-    assert anchors.redirects_for_page("/b/", lock, pages) == {"lost": "#new-id"}
+    assert anchors.redirects_for_page("/b/", lock, page_moves) == {"lost": "#new-id"}
     assert anchors.relative_target("/", "/b/#x") == "b/#x"
     assert anchors.relative_target("/b/", "/#x") == "../#x"
+
+
+def test_source_address_follows_directory_urls() -> None:
+    assert anchors.source_address("index.md") == "/"
+    assert anchors.source_address("gone.md") == "/gone/"
+    assert anchors.source_address("old/index.md") == "/old/"
+    assert anchors.source_address("new/page.md#part") == "/new/page/"
+    assert anchors.source_address("https://example.org/x.md") is None
 
 
 def test_citables_finds_headings_and_events_but_not_permalinks_or_footnotes() -> None:
