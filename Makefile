@@ -53,6 +53,10 @@ lint: $(STAMP)
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
 	$(PYTHON) -m scripts.anchors check
 
+## bench: time the timeline step (1,000 and 10,000 synthetic events) and its share of the build
+bench: $(STAMP)
+	$(PYTHON) -m scripts.bench_timeline
+
 ## anchors: pin the newly published page#id anchors in anchors.lock (builds the site)
 anchors: $(STAMP)
 	$(PYTHON) -m scripts.anchors add

@@ -295,6 +295,7 @@ def render_json(
     use_directory_urls: bool = True,
     site_url: str | None = None,
     site_name: str = "",
+    records: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json).
 
@@ -308,7 +309,8 @@ def render_json(
         "themes": [{"id": theme, "label": label} for theme, label in THEMES.items()],
     }
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
+    if records is None:
+        records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
     lines = [encode(record) for record in records]
     fields = ",\n".join(f"  {encode(key)}: {encode(value)}" for key, value in head.items())
     body = ",\n    ".join(lines)
@@ -317,14 +319,20 @@ def render_json(
 
 
 def render_csv(
-    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+    events: Sequence[Event],
+    *,
+    use_directory_urls: bool = True,
+    site_url: str | None = None,
+    records: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per event."""
+    if records is None:
+        records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for row in timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url):
-        row["themes"] = ";".join(row["themes"])
+    for record in records:
+        row = {**record, "themes": ";".join(record["themes"])}
         writer.writerow(["" if row[key] is None else row[key] for key in CSV_COLUMNS])
     return buffer.getvalue()
 
@@ -470,10 +478,11 @@ def render_all(
 ) -> dict[str, str | bytes]:
     """Every generated file by its path in the site: the page, the downloads and the schema."""
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
+    records = timeline_records(events, **urls)
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
-        JSON_PATH: render_json(events, site_name=site_name, **urls),
-        CSV_PATH: render_csv(events, **urls).encode("utf-8"),
+        JSON_PATH: render_json(events, site_name=site_name, records=records, **urls),
+        CSV_PATH: render_csv(events, records=records, **urls).encode("utf-8"),
         ICS_PATH: render_ics(
             events,
             dtstamp=reproducible_dtstamp(events, environ),
