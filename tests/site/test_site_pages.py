@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
-from mkdocs.structure.nav import get_navigation
 from mkdocs.utils.meta import get_data
 
 from tests.conftest import DOCS, ROOT
@@ -120,7 +119,9 @@ def test_no_stylesheet_script_or_image_is_loaded_from_another_host(built_site: P
                 address = urlsplit(element[attribute])
                 # The canonical and alternate links name this site's own address; nothing is fetched.
                 if address.netloc and address.netloc != site_host:
-                    offenders.append(f"{html.relative_to(built_site)}: <{tag} {element[attribute]}>")
+                    offenders.append(
+                        f"{html.relative_to(built_site)}: <{tag} {element[attribute]}>"
+                    )
     assert not offenders, "\n".join(offenders)
 
 
@@ -128,7 +129,12 @@ def test_overview_credits_the_source_article_with_its_address(built_site: Path) 
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml")
     article = soup.find("article")
     text = article.get_text(" ", strip=True)
-    for fact in ("Gabriela Bernal", "East Asia Forum", "15 December 2023", "University of North Korean Studies"):
+    for fact in (
+        "Gabriela Bernal",
+        "East Asia Forum",
+        "15 December 2023",
+        "University of North Korean Studies",
+    ):
         assert fact in text, f"overview credit lacks {fact!r}"
     assert article.find("a", href=ARTICLE_URL) is not None, "overview does not link the article"
 
