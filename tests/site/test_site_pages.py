@@ -117,7 +117,7 @@ def test_no_stylesheet_script_or_image_is_loaded_from_another_host(built_site: P
         for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
             for element in soup.find_all(tag, attrs={attribute: True}):
                 address = urlsplit(element[attribute])
-                # The canonical and alternate links name this site's own address; nothing is fetched.
+                # Canonical and alternate links name this site's own address: nothing is fetched.
                 if address.netloc and address.netloc != site_host:
                     offenders.append(
                         f"{html.relative_to(built_site)}: <{tag} {element[attribute]}>"
