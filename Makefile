@@ -57,6 +57,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PYTHON) -m scripts.bench_timeline
 
+## audit: Lighthouse on every page, mobile and desktop, served gzip-compressed; a score table
+audit: $(STAMP) $(NODE_STAMP)
+	$(PYTHON) -m scripts.audit
+
+## screenshots: every page at 1280 and 375 px, light and dark, into screenshots/ (ignored)
+screenshots: $(STAMP)
+	$(PYTHON) -m scripts.screenshots
+
 ## anchors: pin the newly published page#id anchors in anchors.lock (builds the site)
 anchors: $(STAMP)
 	$(PYTHON) -m scripts.anchors add

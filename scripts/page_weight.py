@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from scripts.site_build import build_site
 from scripts.site_pages import sitemap_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,14 +124,7 @@ def build_default_material(site_dir: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         config_file = Path(folder) / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
-        subprocess.run(
-            [*command, "-d", str(site_dir)],
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            check=True,
-            capture_output=True,
-        )
+        build_site(site_dir, config_file=config_file, strict=False)
 
 
 def report(site_dir: Path) -> str:

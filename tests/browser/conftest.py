@@ -152,7 +152,10 @@ def load_and_inspect(context, url: str) -> PageReport:
                 "id": violation["id"],
                 "impact": violation["impact"],
                 "help": violation["help"],
-                "nodes": [node["target"] for node in violation["nodes"]][:5],
+                "nodes": [
+                    {"target": node["target"], "why": node.get("failureSummary", "")[:300]}
+                    for node in violation["nodes"][:5]
+                ],
             }
             for violation in results["violations"]
         ]

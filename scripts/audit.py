@@ -1,0 +1,131 @@
+"""Lighthouse on every page, mobile and desktop, as served by a compressing static host.
+
+A benchmark, not a test: scores depend on the machine's load. Builds the site with its
+address set to the local server (so canonical links and the sitemap are real), serves it
+gzip-compressed, runs npm's Lighthouse 12 with Debian's Chromium, and prints the four
+category scores per page with every audit that did not pass. Reports are kept as JSON in
+.cache/lighthouse/ for a closer look.
+
+    python -m scripts.audit [--pages russia/ timeline/]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.browser import CHROMIUM, CHROMIUM_FLAGS
+from scripts.site_build import ROOT, build_site
+from scripts.site_pages import sitemap_paths
+from scripts.static_server import serving
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / ".cache" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+FORM_FACTORS = ("mobile", "desktop")
+# Audits that only inform (or do not apply) carry no pass or fail.
+UNSCORED_MODES = {"informative", "notApplicable", "manual", "error"}
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    page: str
+    form_factor: str
+    scores: dict[str, int | None]
+    failing: list[str]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def lighthouse_command(url: str, form_factor: str) -> list[str]:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    return command
+
+
+def summarise(page: str, form_factor: str, report: dict) -> AuditResult:
+    """Category scores (0-100) and the ids of audits in those categories that did not pass."""
+    scores: dict[str, int | None] = {}
+    failing: set[str] = set()
+    for name in CATEGORIES:
+        category = report["categories"][name]
+        score = category.get("score")
+        scores[name] = None if score is None else round(score * 100)
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if audit.get("scoreDisplayMode") in UNSCORED_MODES or audit.get("score") is None:
+                continue
+            if audit["score"] < 1 and (ref.get("weight", 0) > 0 or audit["score"] < 0.5):
+                failing.add(ref["id"])
+    return AuditResult(page, form_factor, scores, sorted(failing))
+
+
+def run_lighthouse(url: str, form_factor: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    result = subprocess.run(
+        lighthouse_command(url, form_factor), capture_output=True, text=True, env=env
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise RuntimeError(f"lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def table(results: list[AuditResult]) -> str:
+    header = f"{'page':<26} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4}  failing"
+    lines = [header, "-" * len(header)]
+    for result in results:
+        scores = " ".join(
+            f"{'-' if result.scores[c] is None else result.scores[c]:>4}" for c in CATEGORIES
+        )
+        failing = ", ".join(result.failing) or "none"
+        lines.append(f"{result.page or '/':<26} {result.form_factor:<8} {scores}  {failing}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="*", help="page paths (default: every page)")
+    parser.add_argument("--form-factors", nargs="*", default=list(FORM_FACTORS))
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: run `npm ci --ignore-scripts` (make does it)")
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    results: list[AuditResult] = []
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        build_site(site, site_url=f"http://127.0.0.1:{port}/")
+        pages = args.pages if args.pages is not None else sitemap_paths(site)
+        with serving(site, compress=True, port=port) as base:
+            for page in pages:
+                for form_factor in args.form_factors:
+                    report = run_lighthouse(base + page, form_factor)
+                    name = (page.strip("/").replace("/", "-") or "index") + f"-{form_factor}"
+                    (REPORTS / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
+                    results.append(summarise(page, form_factor, report))
+                    print(f"  {page or '/'} {form_factor}: {results[-1].scores}", file=sys.stderr)
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
