@@ -183,15 +183,22 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     ]
     if not events:
         out += ["No page lists an event yet.", ""]
+    # Each year and month is a <section>: when the filter empties one, everything in it
+    # (heading, list, and whatever other scripts add after the heading) hides together.
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
+        out += [f'<section class="tl-year" data-tl-section="y{year}" markdown>', ""]
         out += [f"## {year} {{#y{year}}}", ""]
         for (_, month), group in groupby(year_events, key=_group_key):
             group_id = f"y{year}" if month is None else f"y{year}-{month:02d}"
             if month is not None:
+                out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
                 out += [f"### {MONTHS[month]} {year} {{#{group_id}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
             out += [_render_entry(event) for event in group]
             out += ["</ol>", ""]
+            if month is not None:
+                out += ["</section>", ""]
+        out += ["</section>", ""]
     out += _explanations(site_name)
     return "\n".join(out)
 

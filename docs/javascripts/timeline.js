@@ -32,7 +32,9 @@
       labels[button.getAttribute("data-theme")] = button.firstChild.textContent.trim();
     });
     var events = Array.prototype.slice.call(document.querySelectorAll(".tl-event[data-themes]"));
-    var groups = Array.prototype.slice.call(document.querySelectorAll(".tl-list[data-tl-group]"));
+    var containers = Array.prototype.slice.call(
+      document.querySelectorAll(".tl-list[data-tl-group], [data-tl-section]")
+    );
     var status = filter.querySelector(".tl-filter__status");
 
     function apply(selected) {
@@ -43,19 +45,9 @@
         event.hidden = !visible;
         if (visible) shown += 1;
       });
-      var visibleYears = {};
-      groups.forEach(function (group) {
-        var id = group.getAttribute("data-tl-group");
-        var empty = !group.querySelector(".tl-event:not([hidden])");
-        group.hidden = empty;
-        var heading = id.indexOf("-") !== -1 ? document.getElementById(id) : null;
-        if (heading) heading.hidden = empty;
-        if (!empty) visibleYears[id.split("-")[0]] = true;
-      });
-      groups.forEach(function (group) {
-        var year = group.getAttribute("data-tl-group").split("-")[0];
-        var heading = document.getElementById(year);
-        if (heading) heading.hidden = !visibleYears[year];
+      // A list, a month or a year with no event left hides whole, heading included.
+      containers.forEach(function (container) {
+        container.hidden = !container.querySelector(".tl-event:not([hidden])");
       });
       buttons.forEach(function (button) {
         var pressed = selected.indexOf(button.getAttribute("data-theme")) !== -1;

@@ -69,12 +69,18 @@ def test_filter_shows_with_javascript_and_starts_with_every_event(page, base_url
 
 def test_pressing_a_theme_filters_and_puts_the_state_in_the_address(page, base_url) -> None:
     page.goto(f"{base_url}timeline/")
+    # Other scripts add tools after headings (cite.js); they must hide with their month.
+    page.evaluate(
+        "document.getElementById('y2023-07').insertAdjacentHTML("
+        "'afterend', '<p id=\"tools-after-heading\">tools</p>')"
+    )
     page.click("button[data-theme=china]")
     assert pressed(page) == ["china"]
     assert page.url.endswith("timeline/?themes=china")
     assert visible_events(page) == ["2023-09-13-same-day-later-page"]
     # Month and year headings with nothing left under them hide too.
     assert not page.is_visible("#y2023-07")
+    assert not page.is_visible("#tools-after-heading")
     assert not page.is_visible("#y2024")
     assert page.is_visible("#y2023-09")
     page.click("button[data-theme=outlook]")

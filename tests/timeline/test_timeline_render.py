@@ -80,6 +80,14 @@ def test_page_groups_by_year_and_month_with_explicit_ids() -> None:
         (ol["data-tl-group"], [li["id"] for li in ol.select("li")]) for ol in soup.select("ol")
     ]
     assert groups == [("y2023", ["a"]), ("y2023-02", ["b", "c"]), ("y2024-11", ["d"])]
+    # Years and months are sections holding their heading, so they can hide as one.
+    sections = [(s["data-tl-section"], s.find(["h2", "h3"])["id"]) for s in soup.select("section")]
+    assert sections == [
+        ("y2023", "y2023"),
+        ("y2023-02", "y2023-02"),
+        ("y2024", "y2024"),
+        ("y2024-11", "y2024-11"),
+    ]
 
 
 def test_each_entry_has_time_title_theme_labels_section_link_note_and_own_id() -> None:
