@@ -48,11 +48,15 @@
       // A list, a month or a year with no event left hides whole, heading included.
       containers.forEach(function (container) {
         container.hidden = !container.querySelector(".tl-event:not([hidden])");
-        // Its entry in the table of contents follows, so the contents list only what shows.
+        // Its entries in the tables of contents (sidebar and mobile drawer) follow, so the
+        // contents list only what shows. Instant navigation makes their links absolute.
         var id = container.getAttribute("data-tl-section");
-        var link = id && document.querySelector('.md-nav--secondary a[href="#' + id + '"]');
-        var item = link && link.closest("li");
-        if (item) item.hidden = container.hidden;
+        if (!id) return;
+        var links = document.querySelectorAll('.md-nav--secondary a[href$="#' + id + '"]');
+        Array.prototype.forEach.call(links, function (link) {
+          var item = link.closest("li");
+          if (item) item.hidden = container.hidden;
+        });
       });
       buttons.forEach(function (button) {
         var pressed = selected.indexOf(button.getAttribute("data-theme")) !== -1;

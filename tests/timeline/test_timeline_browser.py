@@ -69,7 +69,7 @@ def test_filter_shows_with_javascript_and_starts_with_every_event(page, base_url
 
 def test_pressing_a_theme_filters_and_puts_the_state_in_the_address(page, base_url) -> None:
     page.goto(f"{base_url}timeline/")
-    assert page.is_visible(".md-nav--secondary a[href='#y2023-07']")
+    assert page.is_visible(".md-sidebar--secondary a[href$='#y2023-07']")
     # Other scripts add tools after headings (cite.js); they must hide with their month.
     page.evaluate(
         "document.getElementById('y2023-07').insertAdjacentHTML("
@@ -82,7 +82,7 @@ def test_pressing_a_theme_filters_and_puts_the_state_in_the_address(page, base_u
     # Month and year headings with nothing left under them hide too.
     assert not page.is_visible("#y2023-07")
     assert not page.is_visible("#tools-after-heading")
-    assert not page.is_visible(".md-nav--secondary a[href='#y2023-07']")
+    assert not page.is_visible(".md-sidebar--secondary a[href$='#y2023-07']")
     assert not page.is_visible("#y2024")
     assert page.is_visible("#y2023-09")
     page.click("button[data-theme=outlook]")
