@@ -15,8 +15,11 @@ Page fields (top level; any other key is rejected as a typo):
   Not a list: `docs/x.md: field 'events': must be a list of events, got a mapping`.
 - `hide`, `search`, `template`, `status`: Material for MkDocs' own page options.
 - Unknown key: `docs/x.md: field 'titel': unknown field (did you mean 'title'? allowed: ...)`.
-- Not valid YAML: `docs/x.md: front matter is not valid YAML: line 4, column 7: mapping values
-  are not allowed here` (lines count from the top of the file).
+- Not valid YAML: `docs/x.md: front matter is not valid YAML: line 6, column 19: mapping values
+  are not allowed in this context` (lines count from the top of the file). A key given twice is
+  an error too: `... line 6, column 5: duplicate key 'date'`.
+- No front matter: `docs/x.md: no front matter: start the page with a '---' block holding at
+  least title and description`.
 
 Event fields (each item of `events`; errors name the position, zero-based, and the id if set):
 
@@ -26,7 +29,8 @@ Event fields (each item of `events`; errors name the position, zero-based, and t
   Unparseable: `docs/x.md: events[0]: field 'date': '13 Sept 2023' is not a date (use YYYY,
   YYYY-MM or YYYY-MM-DD)`. Impossible: `docs/x.md: events[0]: field 'date': impossible date
   '2023-02-30' (day is out of range for month)`.
-- `title` (required): short plain text, e.g. `title: Kim meets Putin at the Vostochny Cosmodrome`.
+- `title` (required): short plain text, shown exactly as typed (Markdown and HTML are not
+  interpreted), e.g. `title: Kim meets Putin at the Vostochny Cosmodrome`.
   Empty: `docs/x.md: events[0]: field 'title': must not be empty`.
 - `section` (required): the `{#id}` of a heading on the same page, e.g. `section: kim-putin-summit`.
   Not on the page: `docs/x.md: events[0]: field 'section': no heading with id 'kim-putin'
@@ -38,7 +42,7 @@ Event fields (each item of `events`; errors name the position, zero-based, and t
   a stable lowercase, hyphenated slug; the timeline entry's anchor (`timeline/#<id>`). Set it
   once an event is published, so that editing the title does not break links.
   Duplicate: `docs/y.md: events[0] (id 'x'): field 'id': duplicate id, already used by
-  docs/x.md events[3]`.
+  docs/x.md events[3]; set a distinct 'id'`.
 - `note` (optional): plain text, e.g. where the public record gives another date than the article.
 - `source` (optional): an http(s) address, e.g. `source: https://www.un.org/...`.
 - Missing: `docs/x.md: events[1]: field 'section': missing (required)`.
