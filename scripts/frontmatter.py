@@ -26,7 +26,7 @@ Event fields (each item of `events`; errors name the position, zero-based, and t
 - `date` (required): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, quoted or not, e.g. `date: 2023-09-13`,
   `date: 2023-04`, `date: 2024`. The precision is kept and shown ("13 September 2023",
   "April 2023", "2024").
-  Unparseable: `docs/x.md: events[0]: field 'date': '13 Sept 2023' is not a date (use YYYY,
+  Not a date: `docs/x.md: events[0]: field 'date': '13 Sept 2023' is not a date (use YYYY,
   YYYY-MM or YYYY-MM-DD)`. Impossible: `docs/x.md: events[0]: field 'date': impossible date
   '2023-02-30' (day is out of range for month)`.
 - `title` (required): short plain text, shown exactly as typed (Markdown and HTML are not
