@@ -289,3 +289,9 @@ def test_csv_has_the_documented_columns_and_one_row_per_event() -> None:
 def test_same_events_give_the_same_bytes() -> None:
     events = [make_event(0), make_event(1, date="2023-02")]
     assert timeline.render_all(events, environ={}) == timeline.render_all(events, environ={})
+
+
+def test_generated_page_front_matter_passes_the_same_validation() -> None:
+    page = read_page("timeline.md", timeline.render_markdown([make_event(0)]))
+    assert page.title == "Timeline"
+    assert {"y2023", "y2023-09", "downloads", "dates"} <= set(page.headings)
