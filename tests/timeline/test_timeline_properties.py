@@ -96,3 +96,14 @@ def test_page_and_every_download_hold_each_event_once_in_order(sources) -> None:
         normalise_breaks(title) for title in titles
     ]
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300))
+def test_ics_text_and_folding_agree_with_the_icalendar_library(text: str) -> None:
+    escaped = timeline.ics_text(text)
+    assert escaped == icalendar.vText(text).to_ical().decode("utf-8")
+    folded = timeline.ics_fold(f"SUMMARY:{escaped}")
+    assert all(len(line.encode("utf-8")) <= 75 for line in folded.split("\r\n"))
+    parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\n")
+    assert str(parsed["SUMMARY"]) == normalise_breaks(text)
