@@ -1,252 +1,158 @@
-/* "How to cite": copy buttons, and "Copy link" / "Cite this section" for every section and
- * timeline event. Progressive enhancement: without this script the page's citations are still
- * in the HTML and can be selected by hand.
- *
- * The six formats of every section and event are made at build time (scripts/citations.py)
- * into one small JSON file per page, fetched from the same site only when a reader asks for
- * one, so pages stay light. Nothing is loaded from another host. */
+/* "How to cite": copy buttons, and "Copy link" / "Cite this section" (or event) under every
+ * section heading and timeline event. Without this script the page's own citations stay in the
+ * HTML, selectable by hand. Each section's and event's six formats are made at build time
+ * (scripts/citations.py) into one JSON file per page, fetched from this site only on demand. */
 (function () {
   "use strict";
 
-  var FLASH_MS = 2000;
-
-  function statusRegion() {
-    var region = document.querySelector(".cite-status");
-    if (!region) {
-      region = document.createElement("div");
-      region.className = "cite-status";
-      region.setAttribute("role", "status");
-      region.setAttribute("aria-live", "polite");
-      document.body.appendChild(region);
-    }
-    return region;
-  }
-
   function announce(message) {
-    var region = statusRegion();
+    var region = document.querySelector(".cite-status");
+    if (!region) return;
     // Emptying first makes screen readers repeat the same message on a second copy.
     region.textContent = "";
-    window.setTimeout(function () { region.textContent = message; }, 50);
+    setTimeout(function () { region.textContent = message; }, 50);
   }
 
-  function copyWithSelection(text) {
+  function copyBySelection(text) {
     var area = document.createElement("textarea");
     area.value = text;
-    area.setAttribute("readonly", "");
     area.className = "cite-offscreen";
     document.body.appendChild(area);
     area.select();
     var copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    document.body.removeChild(area);
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    area.remove();
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  /* Plain text always; for APA, MLA and Chicago also HTML, so italics survive a paste into a
-   * word processor. Falls back to a hidden text area where the Clipboard API is missing. */
+  /* Plain text always, plus HTML where given so italics survive a paste into a word processor;
+   * a hidden text area where the Clipboard API is missing (e.g. plain http on a LAN). */
   function copy(text, html) {
     var clipboard = navigator.clipboard;
-    if (clipboard && html && window.ClipboardItem && clipboard.write) {
-      var item = new window.ClipboardItem({
+    if (!clipboard) return copyBySelection(text);
+    if (html && window.ClipboardItem) {
+      var item = new ClipboardItem({
         "text/plain": new Blob([text], { type: "text/plain" }),
         "text/html": new Blob([html], { type: "text/html" })
       });
-      return clipboard.write([item]).catch(function () { return copy(text, null); });
+      return clipboard.write([item]).catch(function () { return copy(text); });
     }
-    if (clipboard && clipboard.writeText) {
-      return clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
-    }
-    return copyWithSelection(text);
+    return clipboard.writeText(text).catch(function () { return copyBySelection(text); });
   }
 
-  function flash(button, message) {
-    var original = button.getAttribute("data-label") || button.textContent;
-    button.setAttribute("data-label", original);
-    button.textContent = message;
-    window.setTimeout(function () { button.textContent = original; }, FLASH_MS);
+  function copied(button, what) {
+    var label = button.textContent;
+    button.textContent = "Copied";
+    setTimeout(function () { button.textContent = label; }, 2000);
+    announce("Copied " + what + " to the clipboard");
   }
 
-  function copyButtonClicked(button) {
-    var source = document.getElementById(button.getAttribute("data-copy-from"));
-    if (!source) return;
-    var text = source.textContent.trim();
-    var rich = source.tagName === "P" ? source.innerHTML : null;
-    var what = button.getAttribute("aria-label").replace(/^Copy /, "");
-    copy(text, rich).then(
-      function () {
-        flash(button, "Copied");
-        announce("Copied " + what + " to the clipboard");
-      },
-      function () { announce("Could not copy; select the text and copy it by hand"); }
-    );
+  function failed() { announce("Could not copy; select the text and copy it by hand"); }
+
+  function button(label, className) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.textContent = label;
+    return element;
   }
 
-  function formatBlock(prefix, format) {
-    var id = prefix + "-" + format.key;
-    var wrapper = document.createElement("div");
-    wrapper.className = "cite-format";
-    wrapper.setAttribute("data-format", format.key);
-    var head = document.createElement("div");
-    head.className = "cite-format__head";
-    var label = document.createElement("span");
-    label.className = "cite-format__label";
-    label.textContent = format.label;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "cite-copy";
-    button.setAttribute("data-copy-from", id);
-    button.setAttribute("aria-label", "Copy " + format.label);
-    button.textContent = "Copy";
-    head.appendChild(label);
-    head.appendChild(button);
-    wrapper.appendChild(head);
-    var body;
-    if (format.html) {
-      body = document.createElement("p");
-      body.className = "cite-format__text";
-      // Made and escaped at build time by scripts/citations.py; only <i> and entities remain.
-      body.innerHTML = format.html;
-    } else {
-      body = document.createElement("pre");
-      body.className = "cite-format__code";
-      var code = document.createElement("code");
-      code.textContent = format.text;
-      body.appendChild(code);
-    }
-    body.id = id;
-    wrapper.appendChild(body);
-    return wrapper;
+  /* A panel of six formats, cloned from the page's own cite box so the markup is the one the
+   * template makes, then filled from the JSON entry. */
+  function fillPanel(panel, box, anchor, entry) {
+    var template = box.querySelector(".cite-formats");
+    var formats = template.cloneNode(true);
+    entry.formats.forEach(function (format) {
+      var block = formats.querySelector('[data-format="' + format.key + '"]');
+      var text = block.querySelector("[id]");
+      text.id = "cite-" + anchor + "-" + format.key;
+      block.querySelector(".cite-copy").setAttribute("data-copy-from", text.id);
+      if (format.html) text.innerHTML = format.html; // escaped at build time
+      else text.firstChild.textContent = format.text;
+    });
+    var title = document.createElement("p");
+    title.className = "cite-panel__title";
+    title.textContent = "Cite \u201c" + entry.label + "\u201d";
+    panel.replaceChildren(title, formats);
   }
 
-  var dataRequests = {};
+  var requests = {};
 
   function citationData(source) {
-    if (!dataRequests[source]) {
-      dataRequests[source] = fetch(source, { credentials: "same-origin" }).then(function (response) {
+    if (!requests[source]) {
+      requests[source] = fetch(source).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + source);
         return response.json();
       });
-      dataRequests[source].catch(function () { delete dataRequests[source]; });
+      requests[source].catch(function () { delete requests[source]; });
     }
-    return dataRequests[source];
-  }
-
-  function canonicalLink(anchor) {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : location.href;
-    return new URL("#" + anchor, base).href;
-  }
-
-  function citeButtonClicked(button, source, anchor, panel) {
-    var open = button.getAttribute("aria-expanded") === "true";
-    if (open) {
-      button.setAttribute("aria-expanded", "false");
-      panel.hidden = true;
-      return;
-    }
-    button.setAttribute("aria-expanded", "true");
-    panel.hidden = false;
-    if (panel.getAttribute("data-loaded")) return;
-    panel.textContent = "Loading…";
-    citationData(source).then(
-      function (data) {
-        var entry = data.items[anchor];
-        panel.textContent = "";
-        if (!entry) {
-          panel.textContent = "No citation found for this part of the page.";
-          return;
-        }
-        var title = document.createElement("p");
-        title.className = "cite-panel__title";
-        title.textContent = "Cite “" + entry.label + "”";
-        panel.appendChild(title);
-        var formats = document.createElement("div");
-        formats.className = "cite-formats";
-        entry.formats.forEach(function (format) {
-          formats.appendChild(formatBlock("cite-" + anchor, format));
-        });
-        panel.appendChild(formats);
-        panel.setAttribute("data-loaded", "true");
-      },
-      function () {
-        panel.textContent = "The citations could not be loaded. The box at the end of the page cites the whole page.";
-      }
-    );
+    return requests[source];
   }
 
   function addTools(box, element, anchor) {
-    var source = box.getAttribute("data-cite-src");
     var isEvent = !/^H[2-6]$/.test(element.tagName);
     var noun = isEvent ? "event" : "section";
     var tools = document.createElement("div");
     tools.className = "cite-tools";
     tools.setAttribute("data-cite-tools", anchor);
-
-    var link = document.createElement("button");
-    link.type = "button";
-    link.className = "cite-tools__button";
-    link.textContent = "Copy link";
-    link.addEventListener("click", function () {
-      copy(canonicalLink(anchor), null).then(
-        function () {
-          flash(link, "Copied");
-          announce("Copied the link to this " + noun);
-        },
-        function () { announce("Could not copy the link"); }
-      );
-    });
-
-    var cite = document.createElement("button");
-    cite.type = "button";
-    cite.className = "cite-tools__button";
-    cite.textContent = "Cite this " + noun;
-    cite.setAttribute("aria-expanded", "false");
+    var link = button("Copy link", "cite-tools__button");
+    var cite = button("Cite this " + noun, "cite-tools__button");
     var panel = document.createElement("div");
     panel.className = "cite-panel";
     panel.id = "cite-panel-" + anchor;
     panel.hidden = true;
+    cite.setAttribute("aria-expanded", "false");
     cite.setAttribute("aria-controls", panel.id);
-    cite.addEventListener("click", function () { citeButtonClicked(cite, source, anchor, panel); });
 
-    tools.appendChild(link);
-    tools.appendChild(cite);
-    tools.appendChild(panel);
-    if (isEvent) {
-      element.appendChild(tools);
-    } else {
-      element.insertAdjacentElement("afterend", tools);
-    }
+    link.addEventListener("click", function () {
+      var canonical = document.querySelector('link[rel="canonical"]');
+      var address = new URL("#" + anchor, canonical ? canonical.href : location.href).href;
+      copy(address).then(function () { copied(link, "the link to this " + noun); }, failed);
+    });
+    cite.addEventListener("click", function () {
+      var opening = cite.getAttribute("aria-expanded") !== "true";
+      cite.setAttribute("aria-expanded", String(opening));
+      panel.hidden = !opening;
+      if (!opening || panel.hasAttribute("data-loaded")) return;
+      panel.textContent = "Loading\u2026";
+      citationData(box.getAttribute("data-cite-src")).then(function (data) {
+        fillPanel(panel, box, anchor, data.items[anchor]);
+        panel.setAttribute("data-loaded", "");
+      }, function () {
+        panel.textContent = "The citations could not be loaded; the box at the end of the page cites the whole page.";
+      });
+    });
+
+    tools.append(link, cite, panel);
+    if (isEvent) element.append(tools);
+    else element.after(tools);
   }
 
   function setup() {
     var box = document.querySelector(".cite-box[data-cite-src]");
     if (box && !box.hasAttribute("data-cite-ready")) {
       box.setAttribute("data-cite-ready", "");
-      (box.getAttribute("data-cite-ids") || "").split(" ").forEach(function (anchor) {
+      box.getAttribute("data-cite-ids").split(" ").forEach(function (anchor) {
         var element = anchor && document.getElementById(anchor);
-        if (element && !element.querySelector("[data-cite-tools]")) addTools(box, element, anchor);
+        if (element) addTools(box, element, anchor);
       });
     }
-    Array.prototype.forEach.call(document.querySelectorAll("button.cite-copy[hidden]"), function (button) {
-      button.hidden = false;
+    document.querySelectorAll("button.cite-copy[hidden]").forEach(function (copyButton) {
+      copyButton.hidden = false;
     });
   }
 
-  // One listener for every copy button, including those added later in panels.
+  // One listener serves every copy button, including those in panels filled later.
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button.cite-copy");
-    if (button) copyButtonClicked(button);
+    var target = event.target.closest && event.target.closest("button.cite-copy");
+    var source = target && document.getElementById(target.getAttribute("data-copy-from"));
+    if (!source) return;
+    var html = source.tagName === "P" ? source.innerHTML : null;
+    var what = target.getAttribute("aria-label").replace(/^Copy /, "");
+    copy(source.textContent.trim(), html).then(function () { copied(target, what); }, failed);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
 })();

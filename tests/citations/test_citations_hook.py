@@ -29,6 +29,9 @@ def test_fixture_build_writes_section_citations_and_the_moved_anchor_map(
     home = BeautifulSoup((moved_site / "index.html").read_text("utf-8"), "lxml")
     assert home.select_one(".cite-box")["data-cite-src"] == "cite/index.json"
     assert home.select_one("script#moved-anchors") is None
+    # Pages that lost no anchor do not download the redirect script.
+    assert not home.select('script[src$="anchor-redirects.js"]')
+    assert soup.select('script[src$="anchor-redirects.js"]')
 
 
 def test_malformed_lock_fails_the_build_naming_file_and_line(
