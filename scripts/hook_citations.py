@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads hook files by path, so the project root is not importable by default.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import anchors, citations, page_metadata
+from scripts import anchors, citations, cite_page, page_metadata
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,42 +52,23 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Cite the page and each of its sections and events; describe it for machines."""
     site = _site(config)
-    updated = _updated(page)
-    found = anchors.citables(html)
-    events = [citable for citable in found if citable.kind == "event"]
-    title = page.title or site.title
     info = page_metadata.PageInfo(
-        title=title,
+        title=page.title or site.title,
         description=str(page.meta.get("description") or config.site_description or ""),
         url=page.url,
-        updated=updated,
+        updated=_updated(page),
         is_home=page.is_homepage,
     )
-    page_item = citations.csl_item(site, citations.Target(title, page.url, updated))
-    _data_files[citations.data_file_name(page.url)] = citations.page_data(
-        site, title, page.url, updated, found
-    )
-    moved = anchors.redirects_for_page("/" + page.url, _lock, _page_moves(config))
-    page.meta["citations"] = {
-        "formats": citations.format_list(page_item),
-        "original": citations.format_list(citations.ORIGINAL_ARTICLE),
-        "data_file": citations.data_file_name(page.url),
-        "ids": " ".join(citable.anchor for citable in found),
-        "meta_tags": page_metadata.meta_tags(site, info),
-        "json_ld": page_metadata.script_json(page_metadata.json_ld(site, info, events)),
-        "moved_anchors": page_metadata.script_json(moved) if moved else "",
-        "original_in_box": False,
-    }
-    if page.file.src_uri == ORIGINAL_ON_PAGE:
-        block = _render_partial(
-            config, "partials/cite-original.html", formats=page.meta["citations"]["original"]
-        )
-        for section in ORIGINAL_SECTIONS:
-            injected = citations.insert_at_section_end(html, section, block)
-            if injected is not None:
-                return injected
-        page.meta["citations"]["original_in_box"] = True
-    return None
+    cited = cite_page.cite_page(site, info, html, _lock, _page_moves(config))
+    page.meta["citations"] = cited.view
+    _data_files[cited.data_file] = cited.data
+    if page.file.src_uri != ORIGINAL_ON_PAGE:
+        return None
+    block = _render_partial(config, "partials/cite-original.html", formats=cited.view["original"])
+    injected = cite_page.with_original_formats(html, ORIGINAL_SECTIONS, block)
+    if injected is None:
+        cited.view["original_in_box"] = True
+    return injected
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
