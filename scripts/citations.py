@@ -126,6 +126,8 @@ def csl_item(site: Site, target: Target) -> CslItem:
         "language": site.language,
         "note": based_on_note(),
     }
+    if title == site.title:
+        del item["container-title"]  # the whole edition: no site to name twice
     if target.updated is not None:
         item["issued"] = {
             "date-parts": [[target.updated.year, target.updated.month, target.updated.day]]
@@ -285,8 +287,9 @@ def to_bibtex(item: CslItem) -> str:
         Field("author", authors),
         # Braces keep the capitals of proper names when a style changes the title's case.
         Field("title", "{" + latex(item["title"]) + "}"),
-        Field("howpublished", latex(item["container-title"])),
     ]
+    if item.get("container-title"):
+        fields.append(Field("howpublished", latex(item["container-title"])))
     parts = _date_parts(item)
     if parts:
         fields.append(Field("year", str(parts[0])))
@@ -313,10 +316,11 @@ def to_ris(item: CslItem) -> str:
         "id": item["id"],
         "authors": _author_names(item),
         "title": item["title"],
-        "secondary_title": item["container-title"],
         "urls": [item["URL"]],
         "language": item.get("language", "en"),
     }
+    if item.get("container-title"):
+        record["secondary_title"] = item["container-title"]
     parts = _date_parts(item)
     if parts:
         record["year"] = str(parts[0])

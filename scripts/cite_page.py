@@ -32,7 +32,9 @@ def cite_page(
     """Cite the page, its sections and its events; describe it for machines."""
     found = anchors.citables(html)
     events = [citable for citable in found if citable.kind == "event"]
-    item = citations.csl_item(site, citations.Target(page.title, page.url, page.updated))
+    # The home page stands for the whole edition, so it is cited by the site's title.
+    page_title = site.title if page.is_home else page.title
+    item = citations.csl_item(site, citations.Target(page_title, page.url, page.updated))
     moved = anchors.redirects_for_page("/" + page.url, lock, page_moves)
     data_file = citations.data_file_name(page.url)
     view = {
