@@ -81,7 +81,8 @@ def content_type_of(path: Path) -> str:
 
 
 def cache_control_of(path: Path, root: Path) -> str:
-    return LONG_CACHE if "assets" in path.relative_to(root.resolve()).parts else REVALIDATE
+    inside = path.resolve().relative_to(root.resolve()).parts
+    return LONG_CACHE if "assets" in inside else REVALIDATE
 
 
 def make_handler(mount: SiteMount) -> type[BaseHTTPRequestHandler]:
@@ -140,7 +141,7 @@ def serving(
 
     Yields the site's base URL (ending in '/'); the server stops when the block ends.
     """
-    mount = SiteMount(root=Path(root), prefix=normalise_prefix(prefix), compress=compress)
+    mount = SiteMount(root=Path(root).resolve(), prefix=normalise_prefix(prefix), compress=compress)
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(mount))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="static-site", daemon=True)

@@ -25,12 +25,49 @@ SUB_FOLDER = "/a/sub/folder/"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags them.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# Cumulative layout shift, as Lighthouse scores it (shifts not caused by input).
+RECORD_LAYOUT_SHIFTS = """
+window.__layoutShift = 0;
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+# Text set below 12 px, the legibility floor Lighthouse applies on phones. Text in closed
+# <details> counts too: a reader opens them.
+FIND_SMALL_TEXT = """() => {
+  const found = {};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest('script, style, svg, noscript')) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 12) {
+      const where = element.closest('[class]')?.className || element.tagName;
+      found[`${size}px ${element.tagName.toLowerCase()} in .${where}`] = true;
+    }
+  }
+  return Object.keys(found);
+}"""
+
+PAGE_FACTS = """() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    imagesWithoutAlt: [...document.images]
+        .filter(img => !img.hasAttribute('alt'))
+        .map(img => img.outerHTML.slice(0, 120)),
+    title: document.title,
+    description: document.querySelector('meta[name=description]')?.content ?? null,
+    layoutShift: window.__layoutShift,
+})"""
+
 CONFIGURATIONS: dict[str, dict[str, object]] = {
     "desktop-1280-light": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"},
+    # No is_mobile: with it, Chromium reports no layout shifts at all, and the 375 px
+    # layout is the same without it (the page sets width=device-width).
     "mobile-375-dark": {
         "viewport": {"width": 375, "height": 740},
         "color_scheme": "dark",
-        "is_mobile": True,
         "has_touch": True,
         "device_scale_factor": 2,
     },
@@ -60,6 +97,8 @@ class PageReport:
     images_without_alt: list[str] = field(default_factory=list)
     title: str = ""
     description: str | None = None
+    layout_shift: float = 0.0
+    small_text: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -141,6 +180,7 @@ def load_and_inspect(context, url: str) -> PageReport:
             report.foreign_requests.append(request.url)
 
     page.on("request", record_request)
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
     try:
         page.goto(url, wait_until="networkidle")
         page.add_script_tag(path=str(AXE))
@@ -159,16 +199,8 @@ def load_and_inspect(context, url: str) -> PageReport:
             }
             for violation in results["violations"]
         ]
-        facts = page.evaluate(
-            """() => ({
-                scrollWidth: document.documentElement.scrollWidth,
-                imagesWithoutAlt: [...document.images]
-                    .filter(img => !img.hasAttribute('alt'))
-                    .map(img => img.outerHTML.slice(0, 120)),
-                title: document.title,
-                description: document.querySelector('meta[name=description]')?.content ?? null,
-            })"""
-        )
+        facts = page.evaluate(PAGE_FACTS)
+        facts["smallText"] = page.evaluate(FIND_SMALL_TEXT)
     finally:
         page.close()
     report.scroll_width = facts["scrollWidth"]
@@ -178,6 +210,8 @@ def load_and_inspect(context, url: str) -> PageReport:
     report.images_without_alt = facts["imagesWithoutAlt"]
     report.title = facts["title"]
     report.description = facts["description"]
+    report.layout_shift = facts["layoutShift"]
+    report.small_text = facts["smallText"]
     return report
 
 

@@ -25,3 +25,5 @@ def test_broken_page_trips_every_browser_check(inspect_url):
     assert report.images_without_alt
     assert report.scroll_width > report.viewport_width
     assert report.description is None
+    assert any(entry.startswith("9px") for entry in report.small_text), report.small_text
+    assert report.layout_shift > 0.1

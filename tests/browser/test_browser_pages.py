@@ -15,6 +15,8 @@ from scripts.site_pages import nav_paths, sitemap_paths
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
+# Lighthouse's and Core Web Vitals' bound for a "good" cumulative layout shift.
+MAX_LAYOUT_SHIFT = 0.1
 
 
 def test_page_logs_no_console_errors(page_report, page_path, configuration, readable):
@@ -45,6 +47,19 @@ def test_page_does_not_scroll_sideways_at_375_px(page_report, page_path):
     report = page_report(page_path, "mobile-375-dark")
     assert report.scroll_width <= report.viewport_width, (
         f"{report.url} is {report.scroll_width} px wide in a 375 px viewport"
+    )
+
+
+def test_text_is_at_least_12_px_on_a_phone(page_report, page_path, readable):
+    report = page_report(page_path, "mobile-375-dark")
+    assert not report.small_text, readable(report.small_text)
+
+
+def test_page_does_not_shift_while_loading(page_report, page_path, configuration):
+    """Content added by scripts after the first paint must not push the page about."""
+    report = page_report(page_path, configuration)
+    assert report.layout_shift <= MAX_LAYOUT_SHIFT, (
+        f"{report.url}: cumulative layout shift {report.layout_shift:.3f}"
     )
 
 
