@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,25 +30,56 @@ CHROMIUM_FLAGS = (
 )
 
 
+class _SharedChromium:
+    """The one running Chromium, and how many `chromium()` blocks are using it.
+
+    Playwright's sync API allows one instance per thread, so a second launch while the
+    first is open fails ("Sync API inside the asyncio loop"). Test fixtures of several
+    features overlap in time: they all share this one browser, which closes with its last
+    user.
+    """
+
+    browser: Browser | None = None
+    users: int = 0
+    resources: ExitStack | None = None
+
+
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    """One Chromium with a fresh temporary profile; open a context per configuration on it."""
+    """Chromium with a fresh temporary profile; open a context per configuration on it.
+
+    Nested or overlapping uses share the browser already running.
+    """
+    if _SharedChromium.users == 0:
+        _SharedChromium.resources, _SharedChromium.browser = _launch()
+    _SharedChromium.users += 1
+    try:
+        yield _SharedChromium.browser
+    finally:
+        _SharedChromium.users -= 1
+        if _SharedChromium.users == 0 and _SharedChromium.resources is not None:
+            resources, _SharedChromium.resources = _SharedChromium.resources, None
+            _SharedChromium.browser = None
+            resources.close()
+
+
+def _launch() -> tuple[ExitStack, Browser]:
     from playwright.sync_api import sync_playwright
 
-    with (
-        tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile,
-        sync_playwright() as pw,
-    ):
-        persistent = pw.chromium.launch_persistent_context(
+    resources = ExitStack()
+    try:
+        profile = resources.enter_context(tempfile.TemporaryDirectory(prefix="chromium-profile-"))
+        playwright = resources.enter_context(sync_playwright())
+        persistent = playwright.chromium.launch_persistent_context(
             user_data_dir=profile,
             executable_path=CHROMIUM,
             args=list(CHROMIUM_FLAGS),
             headless=True,
         )
-        try:
-            browser = persistent.browser
-            if browser is None:  # pragma: no cover - only for non-Chromium launchers
-                raise RuntimeError("Playwright gave no browser handle for the persistent context")
-            yield browser
-        finally:
-            persistent.close()
+        resources.callback(persistent.close)
+        if persistent.browser is None:  # pragma: no cover - only for non-Chromium launchers
+            raise RuntimeError("Playwright gave no browser handle for the persistent context")
+        return resources, persistent.browser
+    except BaseException:
+        resources.close()
+        raise
