@@ -57,6 +57,8 @@ class Citable:
     label: str
     kind: str  # "section" or "event"
     datetime: str | None = None
+    # Where in the parsed HTML the cite tools go: after a heading, at the end of an event.
+    tools_at: int = field(default=-1, compare=False)
 
 
 @dataclass
@@ -82,8 +84,10 @@ class _CitableParser(HTMLParser):
     """Finds section headings (h2-h6 with an id) and events (an element with an id that holds
     a `<time datetime>`), optionally only inside Material's content article."""
 
-    def __init__(self, *, article_only: bool) -> None:
+    def __init__(self, html: str, *, article_only: bool) -> None:
         super().__init__(convert_charrefs=True)
+        # HTMLParser reports (line, column) and counts only "\n" as a line break.
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self.article_only = article_only
         self.article_depth = 0 if article_only else 1
         self.stack: list[_Open] = []
@@ -112,12 +116,15 @@ class _CitableParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_ELEMENTS or not self.stack:
             return
+        line, column = self.getpos()
+        end_tag_at = self.line_starts[line - 1] + column
+        end_tag_after = self.rawdata.index(">", end_tag_at) + 1
         # Tolerate unclosed elements: pop up to the matching start tag.
         while self.stack:
             opened = self.stack.pop()
             if self.skip_depth:
                 self.skip_depth -= 1
-            self._close(opened)
+            self._close(opened, end_tag_at, end_tag_after)
             if opened.tag == tag:
                 break
         if self.article_only and tag == "article" and self.article_depth:
@@ -140,15 +147,16 @@ class _CitableParser(HTMLParser):
             if index < title_at:
                 opened.title.append(data)
 
-    def _close(self, opened: _Open) -> None:
+    def _close(self, opened: _Open, end_tag_at: int, end_tag_after: int) -> None:
         if not opened.anchor or not self.article_depth:
             return
         if opened.tag in HEADINGS:
             label = _squash("".join(opened.text))
-            self.found.append((opened.position, Citable(opened.anchor, label, "section")))
+            section = Citable(opened.anchor, label, "section", tools_at=end_tag_after)
+            self.found.append((opened.position, section))
         elif opened.datetime:
             label = _squash("".join(opened.title)) or _squash("".join(opened.text))
-            event = Citable(opened.anchor, label, "event", opened.datetime)
+            event = Citable(opened.anchor, label, "event", opened.datetime, end_tag_at)
             self.found.append((opened.position, event))
 
 
@@ -158,7 +166,7 @@ def _squash(text: str) -> str:
 
 def citables(html: str, *, article_only: bool = False) -> list[Citable]:
     """Section headings and timeline events of one page, in document order."""
-    parser = _CitableParser(article_only=article_only)
+    parser = _CitableParser(html, article_only=article_only)
     parser.feed(html)
     parser.close()
     starts = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from scripts import anchors, citations, page_metadata
@@ -15,8 +16,10 @@ from scripts import anchors, citations, page_metadata
 
 @dataclass(frozen=True)
 class CitedPage:
-    """`view` goes to the templates (page.meta["citations"]); `data` to `data_file`."""
+    """`html` is the page content with cite-tools slots; `view` goes to the templates
+    (page.meta["citations"]); `data` to `data_file`."""
 
+    html: str
     view: dict[str, Any]
     data_file: str
     data: dict[str, Any]
@@ -41,7 +44,6 @@ def cite_page(
         "formats": citations.format_list(item),
         "original": citations.format_list(citations.ORIGINAL_ARTICLE),
         "data_file": data_file,
-        "ids": " ".join(citable.anchor for citable in found),
         "meta_tags": page_metadata.meta_tags(site, page),
         "json_ld": page_metadata.script_json(page_metadata.json_ld(site, page, events)),
         "moved_anchors": page_metadata.script_json(moved) if moved else "",
@@ -49,7 +51,7 @@ def cite_page(
         "original_in_box": False,
     }
     data = citations.page_data(site, page.title, page.url, page.updated, found)
-    return CitedPage(view=view, data_file=data_file, data=data)
+    return CitedPage(html=with_cite_tools(html, found), view=view, data_file=data_file, data=data)
 
 
 def with_original_formats(html: str, sections: tuple[str, ...], block: str) -> str | None:
@@ -60,3 +62,21 @@ def with_original_formats(html: str, sections: tuple[str, ...], block: str) -> s
         if injected is not None:
             return injected
     return None
+
+
+def with_cite_tools(html: str, found: list[anchors.Citable]) -> str:
+    """`html` with an empty cite-tools slot after each section heading and at the end of each
+    event. cite.js fills the slots; since the space is there from the first paint, adding the
+    buttons moves nothing on the page."""
+    slots = sorted(
+        (citable for citable in found if citable.tools_at >= 0),
+        key=lambda citable: citable.tools_at,
+        reverse=True,
+    )
+    for citable in slots:
+        slot = (
+            f'<div class="cite-tools" data-cite-tools="{escape(citable.anchor)}" '
+            f'data-cite-kind="{citable.kind}"></div>'
+        )
+        html = html[: citable.tools_at] + slot + html[citable.tools_at :]
+    return html

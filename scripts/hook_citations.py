@@ -63,12 +63,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     page.meta["citations"] = cited.view
     _data_files[cited.data_file] = cited.data
     if page.file.src_uri != ORIGINAL_ON_PAGE:
-        return None
+        return cited.html
     block = _render_partial(config, "partials/cite-original.html", formats=cited.view["original"])
-    injected = cite_page.with_original_formats(html, ORIGINAL_SECTIONS, block)
+    injected = cite_page.with_original_formats(cited.html, ORIGINAL_SECTIONS, block)
     if injected is None:
         cited.view["original_in_box"] = True
-    return injected
+    return injected or cited.html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -1,5 +1,5 @@
-/* "How to cite": copy buttons, and "Copy link" / "Cite this section" (or event) under every
- * section heading and timeline event. Without this script the page's own citations stay in the
+/* "How to cite": copy buttons, and "Copy link" / "Cite this section" (or event) in the slot the
+ * build leaves under every section heading and in every timeline event. Without this script the page's own citations stay in the
  * HTML, selectable by hand. Each section's and event's six formats are made at build time
  * (scripts/citations.py) into one JSON file per page, fetched from this site only on demand. */
 (function () {
@@ -89,12 +89,10 @@
     return requests[source];
   }
 
-  function addTools(box, element, anchor) {
-    var isEvent = !/^H[2-6]$/.test(element.tagName);
-    var noun = isEvent ? "event" : "section";
-    var tools = document.createElement("div");
-    tools.className = "cite-tools";
-    tools.setAttribute("data-cite-tools", anchor);
+  /* Fill one cite-tools slot, placed by the build after a heading or inside an event. */
+  function fillTools(box, tools) {
+    var anchor = tools.getAttribute("data-cite-tools");
+    var noun = tools.getAttribute("data-cite-kind") === "event" ? "event" : "section";
     var link = button("Copy link", "cite-tools__button");
     var cite = button("Cite this " + noun, "cite-tools__button");
     var panel = document.createElement("div");
@@ -124,17 +122,13 @@
     });
 
     tools.append(link, cite, panel);
-    if (isEvent) element.append(tools);
-    else element.after(tools);
   }
 
   function setup() {
     var box = document.querySelector(".cite-box[data-cite-src]");
-    if (box && !box.hasAttribute("data-cite-ready")) {
-      box.setAttribute("data-cite-ready", "");
-      box.getAttribute("data-cite-ids").split(" ").forEach(function (anchor) {
-        var element = anchor && document.getElementById(anchor);
-        if (element) addTools(box, element, anchor);
+    if (box) {
+      document.querySelectorAll(".cite-tools[data-cite-tools]:empty").forEach(function (tools) {
+        fillTools(box, tools);
       });
     }
     document.querySelectorAll("button.cite-copy[hidden]").forEach(function (copyButton) {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import anchors
+from scripts import anchors, cite_page
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,6 +108,23 @@ def test_citables_finds_headings_and_events_but_not_permalinks_or_footnotes() ->
         ("s", "Section", "section", None),
         ("2023-09-13-x", "Kim & Putin", "event", "2023-09-13"),
     ]
+
+
+def test_cite_tools_slots_go_after_headings_and_inside_events() -> None:
+    html = (
+        '<h2 id="s">Section</h2>\n<p>Text</p>\n'
+        '<ol><li id="e"><time datetime="2023">2023</time> <span class="x-title">E</span></li></ol>'
+    )
+    slotted = cite_page.with_cite_tools(html, anchors.citables(html))
+    assert slotted == (
+        '<h2 id="s">Section</h2>'
+        '<div class="cite-tools" data-cite-tools="s" data-cite-kind="section"></div>'
+        '\n<p>Text</p>\n<ol><li id="e"><time datetime="2023">2023</time> '
+        '<span class="x-title">E</span>'
+        '<div class="cite-tools" data-cite-tools="e" data-cite-kind="event"></div></li></ol>'
+    )
+    # The slots add no anchors: the lock sees the same page.
+    assert anchors.citables(slotted) == anchors.citables(html)
 
 
 def run_check(site: Path, lock: Path) -> subprocess.CompletedProcess[str]:

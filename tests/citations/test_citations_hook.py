@@ -18,7 +18,12 @@ def test_fixture_build_writes_section_citations_and_the_moved_anchor_map(
     soup = BeautifulSoup((moved_site / "a" / "index.html").read_text("utf-8"), "lxml")
     box = soup.select_one(".cite-box")
     assert box["data-cite-src"] == "../cite/a.json"
-    assert box["data-cite-ids"].split() == ["other", "newer"]
+    slots = [
+        (slot["data-cite-tools"], slot["data-cite-kind"]) for slot in soup.select(".cite-tools")
+    ]
+    assert slots == [("other", "section"), ("newer", "section")]
+    # Each slot follows its heading directly, so the buttons sit under the heading.
+    assert soup.select_one("#newer").find_next_sibling().get("data-cite-tools") == "newer"
     moved = json.loads(soup.select_one("script#moved-anchors").string)
     assert moved == {"older": "#newer", "old-id": "../b/#new-id"}
     page_b = BeautifulSoup((moved_site / "b" / "index.html").read_text("utf-8"), "lxml")
