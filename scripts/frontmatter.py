@@ -58,7 +58,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -207,7 +207,12 @@ def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
 def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
     """Parse front matter YAML strictly; errors give the line counted from the top of the file."""
     try:
-        data = yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
+        try:
+            data = _load_plain(source)
+        except (_NotPlain, yaml.YAMLError):
+            # Anything beyond plain data, and every error, goes through PyYAML's own
+            # constructor: same values, same messages, only slower.
+            data = yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
@@ -225,6 +230,87 @@ def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
             f"{label}: front matter must be a mapping of fields, got {_kind(data)}"
         )
     return data
+
+
+class _NotPlain(Exception):
+    """The document holds more than plain data (an anchor, alias, tag, merge or duplicate key,
+    a key that is not text, several documents): PyYAML's constructor must handle it."""
+
+
+# StrictLoader's implicit resolvers by first character, tried in the order PyYAML tries them
+# (`yaml.resolver.BaseResolver.resolve`), wildcard ones after; it has no path resolvers.
+_WILDCARD_RESOLVERS = tuple(StrictLoader.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS = {
+    first: (*pairs, *_WILDCARD_RESOLVERS)
+    for first, pairs in StrictLoader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
+def _load_plain(source: str) -> Any:
+    """Build the document straight from libyaml's parse events, skipping PyYAML's composer.
+
+    The composer and constructor cost several Python calls per node, which made YAML most of
+    the timeline step. Front matter is plain data, so this covers it and raises `_NotPlain`
+    for anything else; the values are those PyYAML's constructor gives (the same resolvers
+    and scalar constructors), and a test compares both on generated documents.
+    """
+    loader = StrictLoader(source)
+    try:
+        get = loader.get_event
+        get()  # StreamStartEvent
+        if type(get()) is not yaml.DocumentStartEvent:
+            raise _NotPlain
+        data = _plain_node(loader, get, get())
+        get()  # DocumentEndEvent
+        if type(get()) is not yaml.StreamEndEvent:
+            raise _NotPlain
+        return data
+    finally:
+        loader.dispose()
+
+
+def _plain_node(loader: StrictLoader, get: Callable[[], yaml.Event], event: yaml.Event) -> Any:
+    """The value of the node that starts with `event`, reading its events with `get`."""
+    kind = type(event)
+    # Aliases always carry an anchor, so this also sends them to PyYAML.
+    if event.anchor is not None or event.tag is not None:
+        raise _NotPlain
+    if kind is yaml.ScalarEvent:
+        return _plain_scalar(loader, event)
+    if kind is yaml.SequenceStartEvent:
+        items = []
+        event = get()
+        while type(event) is not yaml.SequenceEndEvent:
+            items.append(_plain_node(loader, get, event))
+            event = get()
+        return items
+    data: dict[str, Any] = {}
+    event = get()
+    while type(event) is not yaml.MappingEndEvent:
+        if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        key = _plain_scalar(loader, event)
+        # A duplicate is an error PyYAML's constructor words; keys other than text are rare.
+        if type(key) is not str or key in data:
+            raise _NotPlain
+        data[key] = _plain_node(loader, get, get())
+        event = get()
+    return data
+
+
+def _plain_scalar(loader: StrictLoader, event: yaml.ScalarEvent) -> Any:
+    """A scalar typed as PyYAML types it: only plain (unquoted) ones go through the resolvers."""
+    value = event.value
+    if event.implicit[0]:
+        for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+            if pattern.match(value):
+                construct = loader.yaml_constructors.get(tag)
+                if construct is None:  # merge (<<) and value (=) keys
+                    raise _NotPlain
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                return construct(loader, node)
+    return value
 
 
 def heading_ids(markdown: str) -> dict[str, str]:
