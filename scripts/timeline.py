@@ -19,7 +19,6 @@ import html
 import io
 import json
 import os
-import re
 import string
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -372,43 +371,27 @@ def ics_text(value: str) -> str:
 def ics_fold(line: str, limit: int = 75) -> str:
     """Fold a content line at 75 octets (RFC 5545 section 3.1), never inside an escape or a
     UTF-8 sequence."""
-    if line.isascii():
-        return _fold_ascii(line, limit)
-    if len(line.encode("utf-8")) <= limit:
+    if len(line) <= limit and line.isascii():  # most lines: nothing to fold
         return line
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for unit in _ICS_UNITS.findall(line):
-        unit_size = len(unit.encode("utf-8"))
-        # Continuation lines start with one space, which counts towards their 75 octets.
-        if current and size + unit_size > (limit if not pieces else limit - 1):
-            pieces.append("".join(current))
-            current, size = [], 0
-        current.append(unit)
-        size += unit_size
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def _fold_ascii(line: str, limit: int) -> str:
-    """The common case: one octet per character, so cut by index, backing off an escape."""
-    if len(line) <= limit:
+    data = line.encode("utf-8")
+    if len(data) <= limit:
         return line
     pieces = []
     start, width = 0, limit
-    while len(line) - start > width:
+    while len(data) - start > width:
         cut = start + width
-        backslashes = len(line[start:cut]) - len(line[start:cut].rstrip("\\"))
+        # Back off to the start of a UTF-8 sequence (continuation bytes are 0b10xxxxxx),
+        while data[cut] & 0xC0 == 0x80:
+            cut -= 1
+        # then off an escape's backslash: backslashes pair up from the start of the piece.
+        backslashes = cut - start - len(data[start:cut].rstrip(b"\\"))
         if backslashes % 2:
             cut -= 1
-        pieces.append(line[start:cut])
+        pieces.append(data[start:cut])
+        # Continuation lines start with one space, which counts towards their 75 octets.
         start, width = cut, limit - 1
-    pieces.append(line[start:])
-    return "\r\n ".join(pieces)
-
-
-_ICS_UNITS = re.compile(r"\\.|.", re.DOTALL)
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces).decode("utf-8")
 
 
 def render_ics(
@@ -422,9 +405,10 @@ def render_ics(
 ) -> bytes:
     """`timeline.ics`: one all-day event per entry; month and year dates span the whole period.
 
-    Written line by line rather than through `icalendar`'s object model, which takes about
-    2.5 s for 10,000 events against the 0.5 s budget of the whole timeline step; the tests
-    parse the result with `icalendar` and compare it with what the library itself writes.
+    Written as text rather than through `icalendar`'s object model, which takes about 2.5 s
+    for 10,000 events against the 0.5 s budget of the whole timeline step; the tests parse
+    the result with `icalendar` and compare it with what the library itself writes. Lines
+    that cannot outgrow 75 octets (dates, fixed words) are written unfolded.
     """
     stamp = dtstamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
@@ -432,40 +416,60 @@ def render_ics(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{ics_text(f'-//{uid_domain}//timeline//EN')}",
+        ics_fold(f"PRODID:{ics_text(f'-//{uid_domain}//timeline//EN')}"),
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_text(calname)}",
+        ics_fold(f"X-WR-CALNAME:{ics_text(calname)}"),
     ]
+    # Many events share a theme set or a section: write those lines once per call.
+    categories: dict[tuple[str, ...], str] = {}
+    urls: dict[tuple[str, str], str] = {}
     for event in events:
-        end = event.date.end + dt.timedelta(days=1)
-        categories = ",".join(ics_text(THEMES[theme]) for theme in event.themes)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{ics_text(f'{event.id}@{uid_domain}')}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{event.date.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{ics_text(event.title)}",
-            f"DESCRIPTION:{ics_text(_ics_description(event))}",
-            f"CATEGORIES:{categories}",
-            "TRANSP:TRANSPARENT",
-        ]
+        if event.themes not in categories:
+            names = ",".join(ics_text(THEMES[theme]) for theme in event.themes)
+            categories[event.themes] = ics_fold(f"CATEGORIES:{names}")
+        url = ""
         if base:
-            path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
-            lines.append(f"URL:{base}{path}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(ics_fold(line) for line in lines) + "\r\n").encode("utf-8")
+            where = (event.page, event.section)
+            if where not in urls:
+                path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
+                urls[where] = f"{ics_fold(f'URL:{base}{path}')}\r\n"
+            url = urls[where]
+        uid = ics_text(f"{event.id}@{uid_domain}")
+        end = event.date.end + _ONE_DAY
+        summary = ics_text(event.title)
+        description = ics_text(_ics_description(event))
+        lines.append(
+            "BEGIN:VEVENT\r\n"
+            f"{ics_fold(f'UID:{uid}')}\r\n"
+            f"DTSTAMP:{stamp}\r\n"
+            f"DTSTART;VALUE=DATE:{_ics_date(event.date.start)}\r\n"
+            f"DTEND;VALUE=DATE:{_ics_date(end)}\r\n"
+            f"{ics_fold(f'SUMMARY:{summary}')}\r\n"
+            f"{ics_fold(f'DESCRIPTION:{description}')}\r\n"
+            f"{categories[event.themes]}\r\n"
+            "TRANSP:TRANSPARENT\r\n"
+            f"{url}END:VEVENT"
+        )
+    lines.append("END:VCALENDAR\r\n")
+    return "\r\n".join(lines).encode("utf-8")
+
+
+_ONE_DAY = dt.timedelta(days=1)
+_ICS_PRECISION = {
+    "day": "",
+    "month": " (known to the month: this entry spans the whole month)",
+    "year": " (known to the year: this entry spans the whole year)",
+}
+
+
+def _ics_date(day: dt.date) -> str:
+    """A DATE value, `20230913`; ten times faster than `strftime`."""
+    return day.isoformat().replace("-", "")
 
 
 def _ics_description(event: Event) -> str:
-    precision = {
-        "day": "",
-        "month": " (known to the month: this entry spans the whole month)",
-        "year": " (known to the year: this entry spans the whole year)",
-    }[event.date.precision]
-    lines = [f"Date: {event.date.label}{precision}"]
+    lines = [f"Date: {event.date.label}{_ICS_PRECISION[event.date.precision]}"]
     if event.note:
         lines.append(f"Note: {event.note}")
     lines.append(f"Story: {event.page_title}: {event.section_title}")

@@ -207,6 +207,13 @@ def test_ics_is_rfc5545_all_day_events_with_stable_uids() -> None:
     assert "known to the month" in str(parsed[1]["DESCRIPTION"])
 
 
+def test_ics_dates_before_the_year_1000_keep_four_digits() -> None:
+    raw = timeline.render_ics([make_event(0, date="0999-01-02")], dtstamp=STAMP, uid_domain="t")
+    assert b"DTSTART;VALUE=DATE:09990102" in raw
+    parsed = icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert parsed.decoded("DTEND") == dt.date(999, 1, 3)
+
+
 def test_ics_matches_what_the_icalendar_library_writes() -> None:
     """Our line writer and the library agree on every property of every event."""
     events = [
