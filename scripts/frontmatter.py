@@ -58,7 +58,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -90,6 +90,8 @@ DESCRIPTION_MAX_CHARS = 160
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title", "section", "themes")
 EVENT_OPTIONAL: tuple[str, ...] = ("id", "note", "source")
 EVENT_KEYS: tuple[str, ...] = EVENT_REQUIRED + EVENT_OPTIONAL
+_EVENT_KEY_SET = frozenset(EVENT_KEYS)
+_EVENT_REQUIRED_SET = frozenset(EVENT_REQUIRED)
 
 Precision = Literal["year", "month", "day"]
 PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
@@ -261,7 +263,7 @@ def _load_plain(source: str) -> Any:
         get()  # StreamStartEvent
         if type(get()) is not yaml.DocumentStartEvent:
             raise _NotPlain
-        data = _plain_node(loader, get, get())
+        data = _PlainReader(loader).node(get())
         get()  # DocumentEndEvent
         if type(get()) is not yaml.StreamEndEvent:
             raise _NotPlain
@@ -270,47 +272,64 @@ def _load_plain(source: str) -> Any:
         loader.dispose()
 
 
-def _plain_node(loader: StrictLoader, get: Callable[[], yaml.Event], event: yaml.Event) -> Any:
-    """The value of the node that starts with `event`, reading its events with `get`."""
-    kind = type(event)
-    # Aliases always carry an anchor, so this also sends them to PyYAML.
-    if event.anchor is not None or event.tag is not None:
-        raise _NotPlain
-    if kind is yaml.ScalarEvent:
-        return _plain_scalar(loader, event)
-    if kind is yaml.SequenceStartEvent:
-        items = []
-        event = get()
-        while type(event) is not yaml.SequenceEndEvent:
-            items.append(_plain_node(loader, get, event))
+class _PlainReader:
+    """Reads the nodes of one plain document from the loader's events."""
+
+    def __init__(self, loader: StrictLoader) -> None:
+        self.loader = loader
+        self.get = loader.get_event
+        # Plain scalars already typed: every event repeats the same keys, so each distinct
+        # spelling goes through the resolvers once per document.
+        self.typed: dict[str, Any] = {}
+
+    def node(self, event: yaml.Event) -> Any:
+        """The value of the node that starts with `event`."""
+        kind = type(event)
+        # Aliases always carry an anchor, so this also sends them to PyYAML.
+        if event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        get = self.get
+        if kind is yaml.SequenceStartEvent:
+            items = []
             event = get()
-        return items
-    data: dict[str, Any] = {}
-    event = get()
-    while type(event) is not yaml.MappingEndEvent:
-        if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag is not None:
-            raise _NotPlain
-        key = _plain_scalar(loader, event)
-        # A duplicate is an error PyYAML's constructor words; keys other than text are rare.
-        if type(key) is not str or key in data:
-            raise _NotPlain
-        data[key] = _plain_node(loader, get, get())
+            while type(event) is not yaml.SequenceEndEvent:
+                items.append(self.node(event))
+                event = get()
+            return items
+        data: dict[str, Any] = {}
         event = get()
-    return data
+        while type(event) is not yaml.MappingEndEvent:
+            if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag:
+                raise _NotPlain
+            key = self.scalar(event)
+            # A duplicate is an error PyYAML's constructor words; keys other than text are rare.
+            if type(key) is not str or key in data:
+                raise _NotPlain
+            data[key] = self.node(get())
+            event = get()
+        return data
 
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        """A scalar typed as PyYAML types it: only plain (unquoted) ones go through resolvers."""
+        value = event.value
+        if not event.implicit[0]:
+            return value
+        if value not in self.typed:
+            self.typed[value] = self._resolve(event)
+        return self.typed[value]
 
-def _plain_scalar(loader: StrictLoader, event: yaml.ScalarEvent) -> Any:
-    """A scalar typed as PyYAML types it: only plain (unquoted) ones go through the resolvers."""
-    value = event.value
-    if event.implicit[0]:
+    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
         for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
             if pattern.match(value):
-                construct = loader.yaml_constructors.get(tag)
+                construct = self.loader.yaml_constructors.get(tag)
                 if construct is None:  # merge (<<) and value (=) keys
                     raise _NotPlain
                 node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-                return construct(loader, node)
-    return value
+                return construct(self.loader, node)
+        return value
 
 
 def heading_ids(markdown: str) -> dict[str, str]:
@@ -374,12 +393,14 @@ def parse_date(value: Any, where: str) -> EventDate:
         raise FrontMatterError(
             f"{where}: field 'date': {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
         )
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
     try:
-        if day is not None and month is not None:
-            start = dt.date(year, month, day)
+        if day_text is not None:
+            start = dt.date(year, int(month_text), int(day_text))
             return EventDate(text, "day", start, start)
-        if month is not None:
+        if month_text is not None:
+            month = int(month_text)
             start = dt.date(year, month, 1)
             last = calendar.monthrange(year, month)[1]
             return EventDate(text, "month", start, dt.date(year, month, last))
@@ -407,12 +428,15 @@ def validate_event(
         )
     if isinstance(raw.get("id"), str):
         where += f" (id {raw['id']!r})"
-    for key in raw:
-        if key not in EVENT_KEYS:
-            raise FrontMatterError(f"{where}: field {str(key)!r}: {_unknown(key, EVENT_KEYS)}")
-    for key in EVENT_REQUIRED:
-        if key not in raw:
-            raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
+    # Set comparisons first: one step for the usual, valid event; the loops find the culprit.
+    if not raw.keys() <= _EVENT_KEY_SET:
+        for key in raw:
+            if key not in EVENT_KEYS:
+                raise FrontMatterError(f"{where}: field {str(key)!r}: {_unknown(key, EVENT_KEYS)}")
+    if not raw.keys() >= _EVENT_REQUIRED_SET:
+        for key in EVENT_REQUIRED:
+            if key not in raw:
+                raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
 
     date = parse_date(raw["date"], where)
     title = _text(raw["title"], where, "title")
@@ -541,7 +565,7 @@ def _text(value: Any, where: str, field: str) -> str:
 
 
 def _themes(value: Any, where: str) -> tuple[str, ...]:
-    allowed = ", ".join(THEMES)
+    allowed = _THEMES_ALLOWED
     if not isinstance(value, list) or not value:
         raise FrontMatterError(
             f"{where}: field 'themes': must be a list of one or more of: {allowed}"
@@ -556,6 +580,9 @@ def _themes(value: Any, where: str) -> tuple[str, ...]:
             raise FrontMatterError(f"{where}: field 'themes': {theme!r} is listed twice")
         themes.append(theme)
     return tuple(themes)
+
+
+_THEMES_ALLOWED = ", ".join(THEMES)
 
 
 def _source(value: Any, where: str) -> str:

@@ -18,9 +18,11 @@ import datetime as dt
 import html
 import io
 import json
+import operator
 import os
 import string
 import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
@@ -73,6 +75,10 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # written as a character reference so titles can never become markup.
 _MARKDOWN_SAFE = frozenset(string.ascii_letters + string.digits + " ,.?;-/")
 _MARKDOWN_ESCAPES = {code: f"&#{code};" for code in range(128) if chr(code) not in _MARKDOWN_SAFE}
+_THEME_LABELS = {
+    theme: f'<span class="tl-theme tl-theme--{theme}">{html.escape(label)}</span>'
+    for theme, label in THEMES.items()
+}
 
 
 def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
@@ -147,7 +153,7 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     The links to the sections stay Markdown links so that MkDocs' strict anchor validation
     proves each one; everything readers type is escaped by `_md`.
     """
-    theme_counts = {theme: sum(theme in e.themes for e in events) for theme in THEMES}
+    theme_counts = Counter(theme for event in events for theme in event.themes)
     out = [
         "---",
         "title: Timeline",
@@ -182,6 +188,8 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     ]
     if not events:
         out += ["No page lists an event yet.", ""]
+    # Link text by (page, section): many events share a section, so each is escaped once.
+    links: dict[tuple[str, str], str] = {}
     # Each year and month is a <section>: when the filter empties one, everything in it
     # (heading, list, and whatever other scripts add after the heading) hides together.
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
@@ -193,7 +201,7 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
                 out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
                 out += [f"### {MONTHS[month]} {year} {{#{group_id}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
-            out += [_render_entry(event) for event in group]
+            out += [_render_entry(event, links) for event in group]
             out += ["</ol>", ""]
             if month is not None:
                 out += ["</section>", ""]
@@ -202,32 +210,33 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     return "\n".join(out)
 
 
-def _render_entry(event: Event) -> str:
-    theme_ids = " ".join(event.themes)
-    labels = "".join(
-        f'<span class="tl-theme tl-theme--{theme}">{html.escape(THEMES[theme])}</span>'
-        for theme in event.themes
+def _render_entry(event: Event, links: dict[tuple[str, str], str]) -> str:
+    """One `<li>`: date link, title, theme labels, story link, then note and source if any."""
+    where = (event.page, event.section)
+    if where not in links:
+        text = _md(f"{event.page_title}: {event.section_title}")
+        links[where] = f"[{text}]({event.page}#{event.section})"
+    labels = "".join([_THEME_LABELS[theme] for theme in event.themes])
+    note = (
+        f'\n<span class="tl-event__note"><strong>Note:</strong> {_md(event.note)}</span>'
+        if event.note
+        else ""
     )
-    link_text = _md(f"{event.page_title}: {event.section_title}")
-    lines = [
-        f'<li class="tl-event" id="{event.id}" data-themes="{theme_ids}" markdown>',
+    source = (
+        f'\n<span class="tl-event__source"><a href="{html.escape(event.source)}">'
+        "Public source</a></span>"
+        if event.source
+        else ""
+    )
+    return (
+        f'<li class="tl-event" id="{event.id}" data-themes="{" ".join(event.themes)}" markdown>\n'
         f'<a class="tl-event__date" href="#{event.id}" title="Link to this event">'
-        f'<time datetime="{event.date.text}">{event.date.label}</time></a>',
-        f'<span class="tl-event__title">{_md(event.title)}</span>',
-        f'<span class="tl-event__themes">{labels}</span>',
-        f'<span class="tl-event__more">[{link_text}]({event.page}#{event.section})</span>',
-    ]
-    if event.note:
-        lines.append(
-            f'<span class="tl-event__note"><strong>Note:</strong> {_md(event.note)}</span>'
-        )
-    if event.source:
-        lines.append(
-            f'<span class="tl-event__source"><a href="{html.escape(event.source)}">'
-            "Public source</a></span>"
-        )
-    lines.append("</li>")
-    return "\n".join(lines)
+        f'<time datetime="{event.date.text}">{event.date.label}</time></a>\n'
+        f'<span class="tl-event__title">{_md(event.title)}</span>\n'
+        f'<span class="tl-event__themes">{labels}</span>\n'
+        f'<span class="tl-event__more">{links[where]}</span>{note}{source}\n'
+        "</li>"
+    )
 
 
 def _explanations(site_name: str) -> list[str]:
@@ -337,9 +346,15 @@ def render_csv(
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    # csv writes None as an empty field; only the theme list needs turning into text.
+    values = operator.itemgetter(*CSV_COLUMNS)
+    themes = CSV_COLUMNS.index("themes")
+    rows = []
     for record in records:
-        row = {**record, "themes": ";".join(record["themes"])}
-        writer.writerow(["" if row[key] is None else row[key] for key in CSV_COLUMNS])
+        row = list(values(record))
+        row[themes] = ";".join(row[themes])
+        rows.append(row)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
