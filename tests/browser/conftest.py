@@ -35,7 +35,8 @@ new PerformanceObserver(list => {
 }).observe({type: 'layout-shift', buffered: true});
 """
 # Text set below 12 px, the legibility floor Lighthouse applies on phones. Text in closed
-# <details> counts too: a reader opens them.
+# <details> counts too: a reader opens them. Text at 0 px is hidden (Material swaps the
+# footnote back-link's arrow for an icon that way), not small.
 FIND_SMALL_TEXT = """() => {
   const found = {};
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -43,7 +44,7 @@ FIND_SMALL_TEXT = """() => {
     const element = node.parentElement;
     if (!node.textContent.trim() || element.closest('script, style, svg, noscript')) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
-    if (size < 12) {
+    if (size > 0 && size < 12) {
       const where = element.closest('[class]')?.className || element.tagName;
       found[`${size}px ${element.tagName.toLowerCase()} in .${where}`] = true;
     }
