@@ -59,7 +59,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -101,8 +101,10 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids the timeline page uses for its own headings; an event id must not take them.
 RESERVED_ID_RE = re.compile(r"^(?:y\d{4}(?:-\d{2})?|timeline|downloads|dates)$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Same opening and closing fences MkDocs accepts (`mkdocs/utils/meta.py`).
-FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# Same opening and closing fences MkDocs accepts (`mkdocs/utils/meta.py`); the closing one is
+# searched for as a line of its own, which is faster than a lazy match over the whole YAML.
+OPENING_FENCE_RE = re.compile(r"-{3}[ \t]*\n")
+CLOSING_FENCE_RE = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\n")
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 ATX_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
 SETEXT_RE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
@@ -124,15 +126,18 @@ class EventDate:
     precision: Precision
     start: dt.date  # first day covered
     end: dt.date  # last day covered (inclusive)
+    # As readers see it: "8 February 2023", "April 2023" or "2024". Set once here, since the
+    # page, both downloads and the calendar all show it.
+    label: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def label(self) -> str:
-        """The date as readers see it: "8 February 2023", "April 2023" or "2024"."""
+    def __post_init__(self) -> None:
         if self.precision == "day":
-            return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
-        if self.precision == "month":
-            return f"{MONTHS[self.start.month]} {self.start.year}"
-        return str(self.start.year)
+            label = f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
+        elif self.precision == "month":
+            label = f"{MONTHS[self.start.month]} {self.start.year}"
+        else:
+            label = str(self.start.year)
+        object.__setattr__(self, "label", label)  # the dataclass is frozen
 
 
 @dataclass(frozen=True)
@@ -199,11 +204,12 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, Markdown body, line number where the YAML starts)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if match := FRONT_MATTER_RE.match(text):
-        return match.group(1), text[match.end() :], 2
-    if re.match(r"^-{3}[ \t]*\n", text):
+    if not (opening := OPENING_FENCE_RE.match(text)):
+        return None, text, 0
+    # The YAML holds at least its own last line break, so the search starts after the fence.
+    if not (closing := CLOSING_FENCE_RE.search(text, opening.end())):
         raise FrontMatterError(f"{label}: front matter is not closed: end it with a line '---'")
-    return None, text, 0
+    return text[opening.end() : closing.start() + 1], text[closing.end() :], 2
 
 
 def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
@@ -555,9 +561,10 @@ def _material_options(meta: Mapping[str, Any], label: str) -> None:
 def _text(value: Any, where: str, field: str) -> str:
     if not isinstance(value, str):
         raise FrontMatterError(f"{where}: field {field!r}: must be text, got {_kind(value)}")
-    if not value.strip():
+    if not value or value.isspace():
         raise FrontMatterError(f"{where}: field {field!r}: must not be empty")
-    if bad := CONTROL_RE.search(value):
+    # Control characters are never printable: the quick check spares most texts the search.
+    if not value.isprintable() and (bad := CONTROL_RE.search(value)):
         raise FrontMatterError(
             f"{where}: field {field!r}: contains control character U+{ord(bad.group()):04X}"
         )

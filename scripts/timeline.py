@@ -323,7 +323,8 @@ def render_json(
         "site_url": site_url,
         "themes": [{"id": theme, "label": label} for theme, label in THEMES.items()],
     }
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    # Records hold no cycles, so the encoder need not track every dict and list it enters.
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     if records is None:
         records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
     lines = [encode(record) for record in records]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scripts.bench_timeline import synthetic_pages
-from scripts.frontmatter import StrictLoader, _load_plain, _NotPlain, split_front_matter
+from scripts.frontmatter import (
+    FrontMatterError,
+    StrictLoader,
+    _load_plain,
+    _NotPlain,
+    split_front_matter,
+)
 
 # Scalars whose type YAML 1.1 decides from their spelling, quoted ones, and the constructs the
 # fast path must leave to PyYAML (tags, anchors, aliases, merge and value keys).
@@ -158,3 +166,27 @@ def test_benchmark_pages_take_the_fast_path() -> None:
         source, _, _ = split_front_matter(text, label)
         assert source is not None
         assert repr(_load_plain(source)) == reference(source)
+
+
+# The single regular expression the fence search replaced (MkDocs' own fences).
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="-. \t\nax", max_size=30))
+@example(text="---\n---\n")
+@example(text="---\n\n---\n")
+@example(text="--- \t\na: x\n...  \nbody\n---\n")
+@example(text="---\na\n---")
+@example(text="----\na\n---\n")
+def test_front_matter_fences_are_found_like_the_single_expression(text: str) -> None:
+    match = FRONT_MATTER_RE.match(text)
+    try:
+        found = split_front_matter(text, "p.md")
+    except FrontMatterError:
+        assert match is None and text.startswith("---")
+        return
+    if match:
+        assert found == (match.group(1), text[match.end() :], 2)
+    else:
+        assert found == (None, text, 0)
