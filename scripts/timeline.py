@@ -74,7 +74,11 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Characters that mean nothing to Markdown or its extensions; every other ASCII character is
 # written as a character reference so titles can never become markup.
 _MARKDOWN_SAFE = frozenset(string.ascii_letters + string.digits + " ,.?;-/")
-_MARKDOWN_ESCAPES = {code: f"&#{code};" for code in range(128) if chr(code) not in _MARKDOWN_SAFE}
+# Safe characters map to themselves: `str.translate` is three times faster when every ASCII
+# character is in the table (a missing one costs it a caught KeyError).
+_MARKDOWN_ESCAPES = {
+    code: chr(code) if chr(code) in _MARKDOWN_SAFE else f"&#{code};" for code in range(128)
+}
 _THEME_LABELS = {
     theme: f'<span class="tl-theme tl-theme--{theme}">{html.escape(label)}</span>'
     for theme, label in THEMES.items()
