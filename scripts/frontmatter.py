@@ -530,16 +530,17 @@ def read_page(path: str, text: str, *, label: str | None = None) -> Page:
 
 def check_unique_ids(pages: Iterable[Page]) -> None:
     """Event ids are anchors on one timeline page: two events may never share one."""
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[Page, Event]] = {}  # where each id was first used
     for page in pages:
         for event in page.events:
-            here = f"{page.label} events[{event.position}]"
             if event.id in seen:
+                first_page, first = seen[event.id]
                 raise FrontMatterError(
                     f"{page.label}: events[{event.position}] (id {event.id!r}): field 'id': "
-                    f"duplicate id, already used by {seen[event.id]}; set a distinct 'id'"
+                    f"duplicate id, already used by {first_page.label} events[{first.position}]; "
+                    "set a distinct 'id'"
                 )
-            seen[event.id] = here
+            seen[event.id] = (page, event)
 
 
 def _material_options(meta: Mapping[str, Any], label: str) -> None:
