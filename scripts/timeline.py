@@ -461,9 +461,10 @@ def render_ics(
         "METHOD:PUBLISH",
         ics_fold(f"X-WR-CALNAME:{ics_text(calname)}"),
     ]
-    # Many events share a theme set or a section: write those lines once per call.
+    # Many events share a theme set, a section or a date: write those lines once per call.
     categories: dict[tuple[str, ...], str] = {}
     urls: dict[tuple[str, str], str] = {}
+    spans: dict[str, str] = {}
     for event in events:
         if event.themes not in categories:
             names = ",".join(ics_text(THEMES[theme]) for theme in event.themes)
@@ -475,16 +476,19 @@ def render_ics(
                 path = page_url(event.page, event.section, use_directory_urls=use_directory_urls)
                 urls[where] = f"{ics_fold(f'URL:{base}{path}')}\r\n"
             url = urls[where]
+        if event.date.text not in spans:
+            start, end = event.date.start, event.date.end + _ONE_DAY
+            spans[event.date.text] = (
+                f"DTSTART;VALUE=DATE:{_ics_date(start)}\r\nDTEND;VALUE=DATE:{_ics_date(end)}"
+            )
         uid = ics_text(f"{event.id}@{uid_domain}")
-        end = event.date.end + _ONE_DAY
         summary = ics_text(event.title)
         description = ics_text(_ics_description(event))
         lines.append(
             "BEGIN:VEVENT\r\n"
             f"{ics_fold(f'UID:{uid}')}\r\n"
             f"DTSTAMP:{stamp}\r\n"
-            f"DTSTART;VALUE=DATE:{_ics_date(event.date.start)}\r\n"
-            f"DTEND;VALUE=DATE:{_ics_date(end)}\r\n"
+            f"{spans[event.date.text]}\r\n"
             f"{ics_fold(f'SUMMARY:{summary}')}\r\n"
             f"{ics_fold(f'DESCRIPTION:{description}')}\r\n"
             f"{categories[event.themes]}\r\n"
