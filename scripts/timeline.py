@@ -298,19 +298,26 @@ def timeline_records(
     """One plain record per event: what the JSON and CSV files hold."""
     base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
     timeline_path = page_url(PAGE_PATH, use_directory_urls=use_directory_urls)
-    page_paths: dict[str, str] = {}
+    # Many events share a section or a date: their addresses and ISO days are made once.
+    sections: dict[tuple[str, str], tuple[str, str | None]] = {}
+    days: dict[str, tuple[str, str]] = {}
     records = []
     for event in events:
-        if event.page not in page_paths:
-            page_paths[event.page] = page_url(event.page, use_directory_urls=use_directory_urls)
-        section_path = f"{page_paths[event.page]}#{event.section}"
+        if (event.page, event.section) not in sections:
+            page = page_url(event.page, use_directory_urls=use_directory_urls)
+            path = f"{page}#{event.section}"
+            sections[event.page, event.section] = (path, f"{base}{path}" if base else None)
+        section_path, section_url = sections[event.page, event.section]
+        if event.date.text not in days:
+            days[event.date.text] = (event.date.start.isoformat(), event.date.end.isoformat())
+        start, end = days[event.date.text]
         records.append(
             {
                 "id": event.id,
                 "date": event.date.text,
                 "precision": event.date.precision,
-                "start": event.date.start.isoformat(),
-                "end": event.date.end.isoformat(),
+                "start": start,
+                "end": end,
                 "label": event.date.label,
                 "title": event.title,
                 "themes": list(event.themes),
@@ -319,7 +326,7 @@ def timeline_records(
                 "section": event.section,
                 "section_title": event.section_title,
                 "path": section_path,
-                "url": f"{base}{section_path}" if base else None,
+                "url": section_url,
                 "timeline_url": f"{base}{timeline_path}#{event.id}" if base else None,
                 "note": event.note,
                 "source": event.source,
