@@ -118,7 +118,7 @@ class FrontMatterError(ValueError):
     """Bad front matter; the message is one line naming file, entry and field."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDate:
     """A date at the precision the record gives it: a day, a month or only a year."""
 
@@ -140,7 +140,7 @@ class EventDate:
         object.__setattr__(self, "label", label)  # the dataclass is frozen
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One validated event, with what the timeline needs to link back to its page."""
 
@@ -157,7 +157,7 @@ class Event:
     position: int  # index in the page's events list
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """A page's validated front matter and the section ids its headings carry."""
 

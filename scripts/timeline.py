@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import gc
 import html
 import io
 import json
@@ -24,8 +23,7 @@ import os
 import string
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -87,28 +85,10 @@ _THEME_LABELS = {
 }
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while the timeline builds its many acyclic objects.
-
-    Every few hundred new dicts and lists trigger a collection, and now and then a full one
-    walks the whole heap (in a MkDocs build, every page's objects too). Nothing here makes a
-    reference cycle, so those walks find nothing; reference counting still frees everything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
     """Validate every page: `sources` holds (path inside docs/, label for errors, text)."""
-    with _cyclic_gc_paused():
-        pages = [read_page(path, text, label=label) for path, label, text in sources]
-        check_unique_ids(pages)
+    pages = [read_page(path, text, label=label) for path, label, text in sources]
+    check_unique_ids(pages)
     return pages
 
 
@@ -540,17 +520,6 @@ def render_all(
 ) -> dict[str, str | bytes]:
     """Every generated file by its path in the site: the page, the downloads and the schema."""
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
-    with _cyclic_gc_paused():
-        return _render_files(events, site_name, uid_domain, environ, urls)
-
-
-def _render_files(
-    events: Sequence[Event],
-    site_name: str,
-    uid_domain: str,
-    environ: Mapping[str, str] | None,
-    urls: dict[str, Any],
-) -> dict[str, str | bytes]:
     records = timeline_records(events, **urls)
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
