@@ -300,7 +300,7 @@ def timeline_records(
                 "end": end,
                 "label": event.date.label,
                 "title": event.title,
-                "themes": list(event.themes),
+                "themes": event.themes,  # a tuple: JSON writes it as a list
                 "page": event.page,
                 "page_title": event.page_title,
                 "section": event.section,
@@ -361,12 +361,10 @@ def render_csv(
     # csv writes None as an empty field; only the theme list needs turning into text.
     values = operator.itemgetter(*CSV_COLUMNS)
     themes = CSV_COLUMNS.index("themes")
-    rows = []
     for record in records:
         row = list(values(record))
         row[themes] = ";".join(row[themes])
-        rows.append(row)
-    writer.writerows(rows)
+        writer.writerow(row)
     return buffer.getvalue()
 
 
