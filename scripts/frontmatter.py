@@ -408,7 +408,7 @@ def parse_date(value: Any, where: str) -> EventDate:
         if month_text is not None:
             month = int(month_text)
             start = dt.date(year, month, 1)
-            last = calendar.monthrange(year, month)[1]
+            last = calendar.mdays[month] + (month == 2 and calendar.isleap(year))
             return EventDate(text, "month", start, dt.date(year, month, last))
         return EventDate(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
     except ValueError as error:
