@@ -247,8 +247,9 @@ class _NotPlain(Exception):
 
 # StrictLoader's implicit resolvers by first character, tried in the order PyYAML tries them
 # (`yaml.resolver.BaseResolver.resolve`), wildcard ones after; it has no path resolvers.
-_WILDCARD_RESOLVERS = tuple(StrictLoader.yaml_implicit_resolvers.get(None, ()))
-_RESOLVERS = {
+_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
+_WILDCARD_RESOLVERS: _Resolvers = tuple(StrictLoader.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS: dict[str, _Resolvers] = {
     first: (*pairs, *_WILDCARD_RESOLVERS)
     for first, pairs in StrictLoader.yaml_implicit_resolvers.items()
     if first is not None
@@ -322,13 +323,16 @@ class _PlainReader:
         value = event.value
         if not event.implicit[0]:
             return value
+        resolvers = _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS)
+        if not resolvers:  # most text: no resolver starts with its first character
+            return value
         if value not in self.typed:
-            self.typed[value] = self._resolve(event)
+            self.typed[value] = self._resolve(event, resolvers)
         return self.typed[value]
 
-    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+    def _resolve(self, event: yaml.ScalarEvent, resolvers: _Resolvers) -> Any:
         value = event.value
-        for tag, pattern in _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+        for tag, pattern in resolvers:
             if pattern.match(value):
                 construct = self.loader.yaml_constructors.get(tag)
                 if construct is None:  # merge (<<) and value (=) keys
@@ -382,14 +386,14 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 def parse_date(value: Any, where: str) -> EventDate:
     """Accept `2023-09-13`, `2023-09` and `2023`, as text or as YAML's date and int values."""
-    if isinstance(value, dt.datetime):
-        raise FrontMatterError(f"{where}: field 'date': give a day, not a time of day")
-    if isinstance(value, dt.date):
-        return EventDate(value.isoformat(), "day", value, value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        text = str(value)
-    elif isinstance(value, str):
+    if isinstance(value, str):  # the usual case first
         text = value.strip()
+    elif isinstance(value, dt.datetime):
+        raise FrontMatterError(f"{where}: field 'date': give a day, not a time of day")
+    elif isinstance(value, dt.date):
+        return EventDate(value.isoformat(), "day", value, value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
     else:
         raise FrontMatterError(
             f"{where}: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, got {_kind(value)}"
