@@ -74,6 +74,7 @@ THEMES: dict[str, str] = {
     "weapons": "Weapons",
     "outlook": "Outlook",
 }
+_THEMES_ALLOWED = ", ".join(THEMES)  # as error messages list them
 
 # Top-level keys a page may carry: ours plus Material's page options. Extend here, nowhere else.
 PAGE_KEYS: tuple[str, ...] = (
@@ -308,7 +309,8 @@ class _PlainReader:
         data: dict[str, Any] = {}
         event = get()
         while type(event) is not yaml.MappingEndEvent:
-            if type(event) is not yaml.ScalarEvent or event.anchor is not None or event.tag:
+            plain_key = type(event) is yaml.ScalarEvent and event.anchor is None
+            if not plain_key or event.tag is not None:
                 raise _NotPlain
             key = self.scalar(event)
             # A duplicate is an error PyYAML's constructor words; keys other than text are rare.
@@ -592,9 +594,6 @@ def _themes(value: Any, where: str) -> tuple[str, ...]:
             raise FrontMatterError(f"{where}: field 'themes': {theme!r} is listed twice")
         themes.append(theme)
     return tuple(themes)
-
-
-_THEMES_ALLOWED = ", ".join(THEMES)
 
 
 def _source(value: Any, where: str) -> str:

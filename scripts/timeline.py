@@ -493,7 +493,8 @@ _ICS_PRECISION = {
 
 
 def _ics_date(day: dt.date) -> str:
-    """A DATE value, `20230913`; ten times faster than `strftime`."""
+    """A DATE value, `20230913`: four year digits even before 1000 (`strftime` drops the
+    zeros there), and ten times faster."""
     return day.isoformat().replace("-", "")
 
 
