@@ -172,7 +172,7 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
         "the date. Download the list as [JSON](timeline.json), [CSV](timeline.csv) or "
         "[iCalendar](timeline.ics); see [Downloads](#downloads).",
         "",
-        '<div class="tl-filter" data-tl-filter hidden>',
+        '<div class="tl-filter" data-tl-filter>',
         '<p class="tl-filter__label" id="tl-filter-label">Show events by theme '
         "(none pressed: all events)</p>",
         '<div class="tl-filter__buttons" role="group" aria-labelledby="tl-filter-label">',

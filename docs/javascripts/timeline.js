@@ -1,5 +1,5 @@
-/* Timeline theme filter. Progressive enhancement: without this script the filter stays
-   hidden and every event shows. The selected themes live in the address (?themes=a,b), so a
+/* Timeline theme filter. Progressive enhancement: without JavaScript the page keeps its
+   `no-js` class, the stylesheet hides the filter and every event shows. The selected themes live in the address (?themes=a,b), so a
    filtered view can be shared; with Material's instant navigation, document$ re-runs setup. */
 (function () {
   "use strict";
@@ -90,7 +90,6 @@
     if (reset) reset.addEventListener("click", function () { update([]); });
 
     apply(readSelection(known));
-    filter.hidden = false;
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
