@@ -49,6 +49,11 @@ class LockError(ValueError):
     """A line of the lock file that cannot be read; the message names the line."""
 
 
+# A heading with this class stays a published, citable anchor but gets no cite tools under it
+# (the timeline's year and month headings: signposts, not passages).
+NO_CITE_TOOLS = "no-cite-tools"
+
+
 @dataclass(frozen=True)
 class Citable:
     """One anchor found in a page: a section heading or a timeline event."""
@@ -152,7 +157,10 @@ class _CitableParser(HTMLParser):
             return
         if opened.tag in HEADINGS:
             label = _squash("".join(opened.text))
-            section = Citable(opened.anchor, label, "section", tools_at=end_tag_after)
+            wants_tools = NO_CITE_TOOLS not in opened.classes.split()
+            section = Citable(
+                opened.anchor, label, "section", tools_at=end_tag_after if wants_tools else -1
+            )
             self.found.append((opened.position, section))
         elif opened.datetime:
             label = _squash("".join(opened.title)) or _squash("".join(opened.text))

@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from scripts.anchors import NO_CITE_TOOLS
 from scripts.frontmatter import (
     MONTHS,
     PRECISION_RANK,
@@ -198,12 +199,13 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     # (heading, list, and whatever other scripts add after the heading) hides together.
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
         out += [f'<section class="tl-year" data-tl-section="y{year}" markdown>', ""]
-        out += [f"## {year} {{#y{year}}}", ""]
+        # Year and month headings are signposts, not passages to cite: no cite tools after them.
+        out += [f"## {year} {{#y{year} .{NO_CITE_TOOLS}}}", ""]
         for (_, month), group in groupby(year_events, key=_group_key):
             group_id = f"y{year}" if month is None else f"y{year}-{month:02d}"
             if month is not None:
                 out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
-                out += [f"### {MONTHS[month]} {year} {{#{group_id}}}", ""]
+                out += [f"### {MONTHS[month]} {year} {{#{group_id} .{NO_CITE_TOOLS}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
             out += [_render_entry(event, links) for event in group]
             out += ["</ol>", ""]
