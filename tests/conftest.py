@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scripts.static_server import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SHARED = ROOT.parent / "shared"
+# The site is served below a folder, to prove that every address it uses is relative.
+SUB_FOLDER = "/a/sub/folder/"
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -47,3 +52,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_base(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site served on 127.0.0.1 under a sub-folder."""
+    with serving(built_site, prefix=SUB_FOLDER) as base:
+        yield base

@@ -16,12 +16,9 @@ import pytest
 
 from scripts.browser import chromium
 from scripts.site_pages import nav_paths
-from scripts.static_server import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Served below a folder, not at the root, to prove the site works from any folder.
-SUB_FOLDER = "/a/sub/folder/"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags them.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -100,13 +97,6 @@ class PageReport:
     description: str | None = None
     layout_shift: float = 0.0
     small_text: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="session")
-def site_base(built_site: Path) -> Iterator[str]:
-    """Base URL (ending in '/') of the built site served under a sub-folder."""
-    with serving(built_site, prefix=SUB_FOLDER) as base:
-        yield base
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,9 @@ import yaml
 
 from scripts.browser import chromium
 from scripts.static_server import serving
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, SUB_FOLDER, mkdocs_build
 
 FIXTURE_SITE = ROOT / "tests" / "data" / "citations" / "moved-site"
-# Served below a folder, to prove every address the features use is relative.
-SUB_FOLDER = "/served/from/a/folder/"
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +40,6 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def moved_base(moved_site: Path) -> Iterator[str]:
     """Base address of the served fixture site with moved anchors."""
     with serving(moved_site, prefix=SUB_FOLDER) as base:
-        yield base
-
-
-@pytest.fixture(scope="session")
-def cite_site_base(built_site: Path) -> Iterator[str]:
-    """Base address of the served real site."""
-    with serving(built_site, prefix=SUB_FOLDER) as base:
         yield base
 
 

@@ -67,8 +67,8 @@ def clipboard_text(page: object) -> str:
     return page.evaluate("() => navigator.clipboard.readText()")
 
 
-def test_page_copy_button_puts_the_apa_citation_on_the_clipboard(open_page, cite_site_base) -> None:
-    page = open_page(cite_site_base + "russia/")
+def test_page_copy_button_puts_the_apa_citation_on_the_clipboard(open_page, site_base) -> None:
+    page = open_page(site_base + "russia/")
     page.locator(".cite-box summary").click()
     button = page.get_by_role("button", name="Copy APA 7").first
     button.focus()
@@ -82,9 +82,9 @@ def test_page_copy_button_puts_the_apa_citation_on_the_clipboard(open_page, cite
 
 
 def test_cite_this_section_copies_a_bibtex_entry_for_that_section(
-    open_page, cite_site_base, built_site: Path
+    open_page, site_base, built_site: Path
 ) -> None:
-    page = open_page(cite_site_base + "russia/")
+    page = open_page(site_base + "russia/")
     data = json.loads((built_site / "cite" / "russia.json").read_text(encoding="utf-8"))
     anchor = next(iter(data["items"]))
     tools = page.locator(f'[data-cite-tools="{anchor}"]')
@@ -101,8 +101,8 @@ def test_cite_this_section_copies_a_bibtex_entry_for_that_section(
     assert clipboard_text(page).strip() == formats["bibtex"].strip()
 
 
-def test_copy_link_copies_the_section_address(open_page, cite_site_base, built_site: Path) -> None:
-    page = open_page(cite_site_base + "russia/")
+def test_copy_link_copies_the_section_address(open_page, site_base, built_site: Path) -> None:
+    page = open_page(site_base + "russia/")
     data = json.loads((built_site / "cite" / "russia.json").read_text(encoding="utf-8"))
     anchor = next(iter(data["items"]))
     page.locator(f'[data-cite-tools="{anchor}"]').get_by_role("button", name="Copy link").click()
@@ -112,9 +112,9 @@ def test_copy_link_copies_the_section_address(open_page, cite_site_base, built_s
     assert clipboard_text(page) == data["items"][anchor]["url"]
 
 
-def test_every_timeline_event_offers_cite_this_event(open_page, cite_site_base, built_site) -> None:
+def test_every_timeline_event_offers_cite_this_event(open_page, site_base, built_site) -> None:
     events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
-    page = open_page(cite_site_base + "timeline/")
+    page = open_page(site_base + "timeline/")
     page.wait_for_selector("[data-cite-tools]")
     offered = page.eval_on_selector_all(
         ".tl-event [data-cite-tools]", "nodes => nodes.map(n => n.dataset.citeTools)"

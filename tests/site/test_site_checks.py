@@ -56,31 +56,24 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy
 
 
-def test_link_to_a_missing_anchor_fails_the_strict_build_naming_it(
-    project_copy: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("broken_link", "named"),
+    [
+        ("[the summit](russia.md#no-such-section)", "no-such-section"),
+        ("[nothing](no-such-page.md)", "no-such-page.md"),
+    ],
+    ids=["missing-anchor", "missing-page"],
+)
+def test_broken_link_fails_the_strict_build_naming_it(
+    broken_link: str, named: str, project_copy: Path, tmp_path: Path
 ) -> None:
     page = project_copy / "docs" / "glossary.md"
     original = page.read_text(encoding="utf-8")
-    page.write_text(original + "\nSee [the summit](russia.md#no-such-section).\n", encoding="utf-8")
+    page.write_text(f"{original}\nSee {broken_link}.\n", encoding="utf-8")
     try:
         result = mkdocs_build(project_copy / "mkdocs.yml", tmp_path / "site")
     finally:
         page.write_text(original, encoding="utf-8")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "glossary.md" in output and "no-such-section" in output
-
-
-def test_link_to_a_missing_page_fails_the_strict_build_naming_it(
-    project_copy: Path, tmp_path: Path
-) -> None:
-    page = project_copy / "docs" / "glossary.md"
-    original = page.read_text(encoding="utf-8")
-    page.write_text(original + "\nSee [nothing](no-such-page.md).\n", encoding="utf-8")
-    try:
-        result = mkdocs_build(project_copy / "mkdocs.yml", tmp_path / "site")
-    finally:
-        page.write_text(original, encoding="utf-8")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "no-such-page.md" in output
+    assert "glossary.md" in output and named in output
