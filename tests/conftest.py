@@ -45,13 +45,17 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+def build_site(config_file: Path, site_dir: Path) -> Path:
+    """Build strictly and return `site_dir`; a failed build fails the test with MkDocs' output."""
+    result = mkdocs_build(config_file, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the working tree into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import yaml
 
 from scripts.browser import chromium
 from scripts.static_server import serving
-from tests.conftest import ROOT, SUB_FOLDER, mkdocs_build
+from tests.conftest import ROOT, SUB_FOLDER, build_site
 
 FIXTURE_SITE = ROOT / "tests" / "data" / "citations" / "moved-site"
 
@@ -30,10 +30,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / "scripts" / "hook_citations.py")]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    site_dir = project / "site"
-    result = mkdocs_build(project / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return build_site(project / "mkdocs.yml", project / "site")
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, build_site
 
 # 14 November 2023, 22:13:20 UTC: any fixed moment will do.
 EPOCH = 1_700_000_000
@@ -16,10 +16,7 @@ EPOCH_DATE = datetime.fromtimestamp(EPOCH, tz=UTC).strftime("Last changed %-d %B
 
 def build_twice(config_file: Path, tmp_path: Path) -> tuple[Path, Path]:
     first, second = tmp_path / "first", tmp_path / "second"
-    for site in (first, second):
-        result = mkdocs_build(config_file, site)
-        assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return first, second
+    return build_site(config_file, first), build_site(config_file, second)
 
 
 def differing_files(first: Path, second: Path) -> list[str]:

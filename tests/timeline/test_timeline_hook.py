@@ -12,7 +12,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import mkdocs_build
+from tests.conftest import build_site, mkdocs_build
 from tests.timeline.timeline_helpers import HOSTILE
 from tests.timeline.timeline_site import BAD, make_site
 
@@ -27,9 +27,7 @@ EXPECTED_ORDER = [
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("timeline-fixture")
-    result = mkdocs_build(make_site(folder), folder / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder / "site"
+    return build_site(make_site(folder), folder / "site")
 
 
 def build_output(folder: Path) -> tuple[int, str]:
