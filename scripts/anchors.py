@@ -17,13 +17,14 @@ from __future__ import annotations
 import argparse
 import posixpath
 import re
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from scripts.site_build import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK_FILE = ROOT / "anchors.lock"
@@ -328,13 +329,7 @@ def read_lock(path: Path = LOCK_FILE) -> Lock:
 
 
 def _build_site(site_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_build(ROOT / "mkdocs.yml", site_dir)
     if result.returncode != 0:
         sys.exit(f"anchors: the site does not build:\n{result.stdout}{result.stderr}")
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scripts.site_build import run_build as mkdocs_build
 from scripts.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,32 +15,6 @@ DOCS = ROOT / "docs"
 SHARED = ROOT.parent / "shared"
 # The site is served below a folder, to prove that every address it uses is relative.
 SUB_FOLDER = "/a/sub/folder/"
-
-
-def mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` as a user would; the caller inspects the result.
-
-    Not `-q`: quiet mode hides warnings from the strict-mode counter, so the build would pass.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config_file),
-            "-d",
-            str(site_dir),
-        ],
-        cwd=config_file.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:

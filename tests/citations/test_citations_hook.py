@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from tests.conftest import mkdocs_build
 
 
 def test_fixture_build_writes_section_citations_and_the_moved_anchor_map(
@@ -46,13 +46,7 @@ def test_malformed_lock_fails_the_build_naming_file_and_line(
     copy = tmp_path / "project"
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site"))
     (copy / "anchors.lock").write_text("/a/#newer\n/a/#older -> b#new-id\n", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(copy / "mkdocs.yml", tmp_path / "s")
     assert result.returncode != 0
     assert "anchors.lock:2: 'b#new-id'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
