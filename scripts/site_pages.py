@@ -42,14 +42,18 @@ def url_path_of(markdown_file: str) -> str:
     return stem + "/"
 
 
-def nav_paths(config_file: Path) -> list[str]:
-    """URL paths, relative to the site root, of every Markdown page in the nav.
+def nav_files(config_file: Path) -> list[str]:
+    """Source paths of every Markdown page in the nav, in nav order (generated ones too).
 
     External links in the nav (addresses) are left out.
     """
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    files = [f for f in _nav_files(config.get("nav") or []) if f.endswith(".md") and "://" not in f]
-    return [url_path_of(f) for f in files]
+    return [f for f in _nav_files(config.get("nav") or []) if f.endswith(".md") and "://" not in f]
+
+
+def nav_paths(config_file: Path) -> list[str]:
+    """URL paths, relative to the site root, of every Markdown page in the nav."""
+    return [url_path_of(f) for f in nav_files(config_file)]
 
 
 def sitemap_paths(site_dir: Path) -> list[str]:

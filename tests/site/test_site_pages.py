@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
+from scripts.site_pages import nav_files, url_path_of
 from tests.conftest import DOCS, ROOT
 
 THEMED_PAGES = [
@@ -30,19 +31,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 def nav_sources() -> list[str]:
     """Source paths of the pages in the nav, in nav order (generated pages included)."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    sources: list[str] = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            else:
-                sources.append(value)
-
-    walk(config["nav"])
-    return sources
+    return nav_files(ROOT / "mkdocs.yml")
 
 
 def content_pages() -> list[Path]:
@@ -52,8 +41,7 @@ def content_pages() -> list[Path]:
 
 def output_html(site: Path, source: str) -> Path:
     """Where MkDocs writes a page with directory URLs."""
-    stem = source.removesuffix(".md")
-    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+    return site / url_path_of(source) / "index.html"
 
 
 def section_headings(markdown: str) -> list[tuple[int, str, str | None]]:
