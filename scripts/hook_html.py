@@ -1,6 +1,7 @@
-"""MkDocs events for the published output: valid, accessible HTML and robots.txt.
+"""MkDocs events for the published output: valid, accessible, minified HTML and robots.txt.
 
-Only dispatches to the pure helpers in scripts/html_fixes.py and scripts/robots.py.
+Only dispatches to the pure helpers in scripts/html_fixes.py, scripts/html_minify.py and
+scripts/robots.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.html_fixes import fix_html
+from scripts.html_minify import minify
 from scripts.robots import robots_txt
 
 if TYPE_CHECKING:
@@ -24,13 +26,16 @@ log = logging.getLogger("mkdocs.plugins.html")
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Rewrite the few start tags of Material's output that fail validation or axe."""
-    return fix_html(output)
+    """Rewrite the few start tags of Material's output that fail validation or axe, then
+    take out the whitespace and comments the browser ignores."""
+    return minify(fix_html(output))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The same fixes for pages rendered from a bare template, such as 404.html."""
-    return fix_html(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return minify(fix_html(output_content))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
