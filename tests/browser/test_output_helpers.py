@@ -38,6 +38,13 @@ def test_fix_stops_the_repository_link_calling_github():
     assert 'data-md-component="source"' not in fixed
 
 
+def test_fix_defers_the_theme_bundle_only():
+    fixed = fix_html(PAGE)
+    assert '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer>' in fixed
+    assert '<script src="../javascripts/other.js"></script>' in fixed
+    assert fix_html(fixed) == fixed
+
+
 def test_fix_changes_nothing_else():
     fixed = fix_html(PAGE)
     assert fixed.count("\n") == PAGE.count("\n")
