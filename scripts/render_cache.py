@@ -1,0 +1,73 @@
+"""Rendered citations kept between builds, in one JSON file under .cache/ (never committed).
+
+citeproc-py takes a few milliseconds per entry and style, and the site cites every page,
+section and timeline event in three styles, so rendering was most of a build. An entry only
+changes when its CSL item, its style or the code that renders it changes: the file is keyed
+by a `namespace` made from those (see scripts/citations.py), and a file written under any
+other namespace is ignored whole. Writes go to a temporary file first and replace the old one,
+so a build that stops half-way or runs beside another never leaves a torn file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+# Entries kept at most; the least recently used go first. Each is well under 1 KB, and a
+# build of this site uses about 350.
+LIMIT = 5_000
+
+
+class RenderCache:
+    """Rendered strings by key: in memory, and in `path` between runs when one is given."""
+
+    def __init__(self, namespace: str, path: Path | None = None, limit: int = LIMIT) -> None:
+        self.namespace = namespace
+        self.path = path
+        self.limit = limit
+        self._stored: dict[str, str] = self._read() if path else {}
+        self._used: dict[str, str] = {}  # since the last save, in order of use
+
+    def _read(self) -> dict[str, str]:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # no file yet, or an unreadable one: start afresh
+            return {}
+        if not isinstance(data, dict) or data.get("namespace") != self.namespace:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str) -> str | None:
+        value = self._used.get(key)
+        if value is None:
+            value = self._stored.get(key)
+            if value is not None:
+                self._used[key] = value
+        return value
+
+    def put(self, key: str, value: str) -> None:
+        self._used[key] = value
+
+    def save(self) -> None:
+        """Write the entries, most recently used last, dropping the oldest past `limit`."""
+        merged = {key: value for key, value in self._stored.items() if key not in self._used}
+        merged.update(self._used)
+        self._stored = dict(list(merged.items())[-self.limit :])
+        self._used = {}
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"namespace": self.namespace, "entries": self._stored}
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+            os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

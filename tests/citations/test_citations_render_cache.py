@@ -1,0 +1,70 @@
+"""Rendered citations are kept between builds, and only while nothing they depend on changes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scripts import citations
+from scripts.render_cache import RenderCache
+
+SITE = citations.Site(title="Edition", editors="The editors", url="https://example.org/")
+ITEM = citations.csl_item(SITE, citations.Target("Russia ties", "russia/", date(2026, 11, 26)))
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path):
+    path = tmp_path / "citations.json"
+    yield path
+    citations.use_render_cache(None)  # later tests render in memory again
+
+
+def test_a_saved_render_is_reused_without_citeproc(cache_file: Path, monkeypatch) -> None:
+    citations.use_render_cache(cache_file)
+    first = citations.render(ITEM, "mla", html=True)
+    citations.save_render_cache()
+
+    def no_citeproc(name: str):
+        raise AssertionError(f"citeproc-py was asked to render with {name}")
+
+    citations.use_render_cache(cache_file)  # a new build reads the file afresh
+    monkeypatch.setattr(citations, "_style", no_citeproc)
+    assert citations.render(ITEM, "mla", html=True) == first
+    with pytest.raises(AssertionError, match="citeproc-py was asked"):
+        citations.render({**ITEM, "title": "Another title"}, "mla")
+
+
+def test_a_file_from_other_code_or_packages_is_ignored(cache_file: Path) -> None:
+    cache_file.write_text(
+        json.dumps({"namespace": "older code", "entries": {"apa\n{}": "stale"}}), "utf-8"
+    )
+    assert RenderCache(citations.render_cache_namespace(), cache_file).get("apa\n{}") is None
+    namespace = citations.render_cache_namespace()
+    assert len(namespace) == 64 and namespace == citations.render_cache_namespace()
+
+
+@pytest.mark.parametrize("content", ["", "{not json", "[]", '{"namespace": "n", "entries": []}'])
+def test_an_unreadable_file_means_an_empty_cache(cache_file: Path, content: str) -> None:
+    cache_file.write_text(content, encoding="utf-8")
+    cache = RenderCache("n", cache_file)
+    assert cache.get("key") is None
+    cache.put("key", "value")
+    cache.save()
+    assert RenderCache("n", cache_file).get("key") == "value"
+
+
+def test_the_least_recently_used_entries_go_first(tmp_path: Path) -> None:
+    path = tmp_path / "cache.json"
+    cache = RenderCache("n", path, limit=2)
+    for key in ("a", "b"):
+        cache.put(key, key.upper())
+    cache.save()
+    cache = RenderCache("n", path, limit=2)
+    assert cache.get("a") == "A"  # used again: now the newest
+    cache.put("c", "C")
+    cache.save()
+    kept = RenderCache("n", path, limit=2)
+    assert (kept.get("a"), kept.get("b"), kept.get("c")) == ("A", None, "C")
