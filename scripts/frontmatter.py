@@ -423,6 +423,18 @@ def parse_date(value: Any, where: str) -> EventDate:
         ) from None
 
 
+def _shared_date(value: Any, where: str, dates: dict[str | int, EventDate]) -> EventDate:
+    """`parse_date` once per distinct value: 10,000 events hold only a few thousand dates.
+
+    Only text and plain integers are kept: `True` equals 1 as a dict key but is no year.
+    """
+    if type(value) is not str and type(value) is not int:
+        return parse_date(value, where)
+    if (date := dates.get(value)) is None:
+        date = dates[value] = parse_date(value, where)
+    return date
+
+
 def validate_event(
     raw: Any,
     *,
@@ -431,8 +443,13 @@ def validate_event(
     page_path: str,
     page_title: str,
     headings: Mapping[str, str],
+    dates: dict[str | int, EventDate] | None = None,
 ) -> Event:
-    """Check one event mapping field by field and return it as an `Event`."""
+    """Check one event mapping field by field and return it as an `Event`.
+
+    `dates` holds the dates already parsed, by their front matter value: pass one dict for
+    all pages, since many events share a date.
+    """
     where = f"{label}: events[{position}]"
     if not isinstance(raw, dict):
         raise FrontMatterError(
@@ -450,7 +467,7 @@ def validate_event(
             if key not in raw:
                 raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
 
-    date = parse_date(raw["date"], where)
+    date = _shared_date(raw["date"], where, {} if dates is None else dates)
     title = _text(raw["title"], where, "title")
     section = _text(raw["section"], where, "section")
     if section not in headings:
@@ -490,8 +507,18 @@ def validate_event(
     )
 
 
-def read_page(path: str, text: str, *, label: str | None = None) -> Page:
-    """Validate a page's front matter and events; `path` is the file's path inside docs/."""
+def read_page(
+    path: str,
+    text: str,
+    *,
+    label: str | None = None,
+    dates: dict[str | int, EventDate] | None = None,
+) -> Page:
+    """Validate a page's front matter and events; `path` is the file's path inside docs/.
+
+    `dates`: the dates other pages' events gave, to parse each distinct one once.
+    """
+    dates = {} if dates is None else dates
     label = label or f"docs/{path}"
     source, body, first_line = split_front_matter(text, label)
     if source is None:
@@ -528,6 +555,7 @@ def read_page(path: str, text: str, *, label: str | None = None) -> Page:
             page_path=path,
             page_title=title,
             headings=headings,
+            dates=dates,
         )
         for position, raw in enumerate(raw_events)
     )

@@ -36,6 +36,7 @@ from scripts.frontmatter import (
     PRECISION_RANK,
     THEMES,
     Event,
+    EventDate,
     FrontMatterError,
     Page,
     check_unique_ids,
@@ -88,7 +89,8 @@ _THEME_LABELS = {
 
 def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
     """Validate every page: `sources` holds (path inside docs/, label for errors, text)."""
-    pages = [read_page(path, text, label=label) for path, label, text in sources]
+    dates: dict[str | int, EventDate] = {}  # shared: many events on many pages share a date
+    pages = [read_page(path, text, label=label, dates=dates) for path, label, text in sources]
     check_unique_ids(pages)
     return pages
 

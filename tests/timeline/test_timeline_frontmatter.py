@@ -9,6 +9,7 @@ import pytest
 
 from scripts.frontmatter import (
     THEMES,
+    EventDate,
     FrontMatterError,
     check_unique_ids,
     heading_ids,
@@ -209,3 +210,24 @@ def test_slugs_are_ascii_and_cut_at_a_word() -> None:
 
 def test_theme_list_is_the_documented_one() -> None:
     assert list(THEMES) == ALLOWED_THEMES.split(", ")
+
+
+def test_pages_sharing_parsed_dates_get_the_same_dates_as_alone() -> None:
+    alone = read_page("russia.md", VALID_PAGE)
+    dates: dict[str | int, EventDate] = {}
+    read_page("china.md", VALID_PAGE, dates=dates)
+    shared = read_page("russia.md", VALID_PAGE, dates=dates)
+    assert shared == alone
+    assert set(dates) == {"2023-09-13", "2023-07", 2024}
+
+
+def test_bad_date_after_shared_good_ones_still_names_its_own_file() -> None:
+    dates: dict[str | int, EventDate] = {}
+    read_page("china.md", VALID_PAGE, dates=dates)
+    bad = VALID_PAGE.replace("date: 2024", "date: true")
+    with pytest.raises(FrontMatterError) as caught:
+        read_page("russia.md", bad, dates=dates)
+    assert str(caught.value) == (
+        "docs/russia.md: events[2]: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, "
+        "got true/false"
+    )
