@@ -22,13 +22,14 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site built with the project's citation hook, overrides and scripts."""
     project = tmp_path_factory.mktemp("moved-project")
     shutil.copytree(FIXTURE_SITE, project, dirs_exist_ok=True)
-    for asset in ("javascripts/cite.js", "javascripts/anchor-redirects.js", "stylesheets/cite.css"):
+    for asset in ("javascripts/cite.js", "javascripts/anchor-redirects.js", "stylesheets/site.css"):
         target = project / "docs" / asset
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / asset, target)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / "scripts" / "hook_citations.py")]
+    config["extra_css"] = ["stylesheets/site.css"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return build_site(project / "mkdocs.yml", project / "site")
 

@@ -23,7 +23,7 @@ theme:
   name: material
   font: false
   features: [navigation.instant]
-extra_css: [stylesheets/timeline.css]
+extra_css: [stylesheets/site.css]
 extra_javascript: [javascripts/timeline.js]
 hooks:
   - {hook}
@@ -45,7 +45,7 @@ def make_site(folder: Path, site_url: str = "https://example.org/fixture/") -> P
     mkdocs.yml."""
     docs = folder / "docs"
     shutil.copytree(FIXTURE_DOCS, docs)
-    for asset in ("stylesheets/timeline.css", "javascripts/timeline.js"):
+    for asset in ("stylesheets/site.css", "javascripts/timeline.js"):
         (docs / asset).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / asset, docs / asset)
     config = folder / "mkdocs.yml"
