@@ -23,7 +23,7 @@ import os
 import string
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -276,47 +276,77 @@ def _explanations(site_name: str) -> list[str]:
     ]
 
 
-def timeline_records(
-    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
-) -> list[dict[str, Any]]:
-    """One plain record per event: what the JSON and CSV files hold."""
-    base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
-    timeline_path = page_url(PAGE_PATH, use_directory_urls=use_directory_urls)
-    # Many events share a section or a date: their addresses and ISO days are made once.
-    sections: dict[tuple[str, str], tuple[str, str | None]] = {}
-    days: dict[str, tuple[str, str]] = {}
-    records = []
-    for event in events:
-        if (event.page, event.section) not in sections:
-            page = page_url(event.page, use_directory_urls=use_directory_urls)
+class _SharedFields:
+    """The record fields that many events share, made once per date and once per section.
+
+    A record (`timeline_records`) is `id`, five date fields, `title`, `themes`, six section
+    fields, `timeline_url`, `note` and `source`, in this order. 10,000 events hold a few
+    thousand dates and a few hundred sections, so the JSON and CSV writers take those two
+    groups from here, already in the form they write, instead of a dict per event.
+    """
+
+    def __init__(self, *, use_directory_urls: bool, site_url: str | None) -> None:
+        self.use_directory_urls = use_directory_urls
+        self.base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
+        self.timeline_path = page_url(PAGE_PATH, use_directory_urls=use_directory_urls)
+        self._dates: dict[str, dict[str, str]] = {}
+        self._sections: dict[tuple[str, str], dict[str, str | None]] = {}
+
+    def date(self, event: Event) -> dict[str, str]:
+        """`date`, `precision`, `start`, `end` and `label`."""
+        date = event.date
+        if (fields := self._dates.get(date.text)) is None:
+            fields = self._dates[date.text] = {
+                "date": date.text,
+                "precision": date.precision,
+                "start": date.start.isoformat(),
+                "end": date.end.isoformat(),
+                "label": date.label,
+            }
+        return fields
+
+    def section(self, event: Event) -> dict[str, str | None]:
+        """`page`, `page_title`, `section`, `section_title`, `path` and `url`."""
+        where = (event.page, event.section)
+        if (fields := self._sections.get(where)) is None:
+            page = page_url(event.page, use_directory_urls=self.use_directory_urls)
             path = f"{page}#{event.section}"
-            sections[event.page, event.section] = (path, f"{base}{path}" if base else None)
-        section_path, section_url = sections[event.page, event.section]
-        if event.date.text not in days:
-            days[event.date.text] = (event.date.start.isoformat(), event.date.end.isoformat())
-        start, end = days[event.date.text]
-        records.append(
-            {
-                "id": event.id,
-                "date": event.date.text,
-                "precision": event.date.precision,
-                "start": start,
-                "end": end,
-                "label": event.date.label,
-                "title": event.title,
-                "themes": event.themes,  # a tuple: JSON writes it as a list
+            fields = self._sections[where] = {
                 "page": event.page,
                 "page_title": event.page_title,
                 "section": event.section,
                 "section_title": event.section_title,
-                "path": section_path,
-                "url": section_url,
-                "timeline_url": f"{base}{timeline_path}#{event.id}" if base else None,
-                "note": event.note,
-                "source": event.source,
+                "path": path,
+                "url": f"{self.base}{path}" if self.base else None,
             }
-        )
-    return records
+        return fields
+
+    def timeline_url(self, event: Event) -> str | None:
+        """The event's own address on the timeline page, if the site's address is known."""
+        return f"{self.base}{self.timeline_path}#{event.id}" if self.base else None
+
+
+def timeline_records(
+    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+) -> list[dict[str, Any]]:
+    """One plain record per event: what each line of the JSON and each row of the CSV hold.
+
+    The writers build the same from shared pieces (tests hold them to these records).
+    """
+    shared = _SharedFields(use_directory_urls=use_directory_urls, site_url=site_url)
+    return [
+        {
+            "id": event.id,
+            **shared.date(event),
+            "title": event.title,
+            "themes": event.themes,  # a tuple: JSON writes it as a list
+            **shared.section(event),
+            "timeline_url": shared.timeline_url(event),
+            "note": event.note,
+            "source": event.source,
+        }
+        for event in events
+    ]
 
 
 def render_json(
@@ -325,7 +355,6 @@ def render_json(
     use_directory_urls: bool = True,
     site_url: str | None = None,
     site_name: str = "",
-    records: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json).
 
@@ -340,36 +369,79 @@ def render_json(
     }
     # Records hold no cycles, so the encoder need not track every dict and list it enters.
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    if records is None:
-        records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
-    lines = [encode(record) for record in records]
     fields = ",\n".join(f"  {encode(key)}: {encode(value)}" for key, value in head.items())
-    body = ",\n    ".join(lines)
+    body = ",\n    ".join(_json_lines(events, encode, use_directory_urls, site_url))
     events_part = f'"events": [\n    {body}\n  ]' if events else '"events": []'
     return f"{{\n{fields},\n  {events_part}\n}}\n"
 
 
-def render_csv(
+def _json_lines(
     events: Sequence[Event],
-    *,
-    use_directory_urls: bool = True,
-    site_url: str | None = None,
-    records: Sequence[dict[str, Any]] | None = None,
+    encode: Callable[[Any], str],
+    use_directory_urls: bool,
+    site_url: str | None,
+) -> list[str]:
+    """Each event's record as `encode(record)` writes it, assembled from encoded pieces.
+
+    Encoding a 17-field dict per event cost more than the rest of the JSON file: the shared
+    date and section fields are encoded once each (the encoder's own output between the
+    braces) and only the event's own strings per event, with the same separators.
+    """
+    shared = _SharedFields(use_directory_urls=use_directory_urls, site_url=site_url)
+    dates: dict[str, str] = {}
+    sections: dict[tuple[str, str], str] = {}
+    themes: dict[tuple[str, ...], str] = {}
+    lines = []
+    for event in events:
+        if (date := dates.get(event.date.text)) is None:
+            date = dates[event.date.text] = encode(shared.date(event))[1:-1]
+        if (section := sections.get((event.page, event.section))) is None:
+            section = sections[event.page, event.section] = encode(shared.section(event))[1:-1]
+        if (labels := themes.get(event.themes)) is None:
+            labels = themes[event.themes] = encode(event.themes)
+        # `encode` of a string is a single C call; only None needs spelling out.
+        url = shared.timeline_url(event)
+        lines.append(
+            f'{{"id": {encode(event.id)}, {date}, "title": {encode(event.title)}, '
+            f'"themes": {labels}, {section}, '
+            f'"timeline_url": {"null" if url is None else encode(url)}, '
+            f'"note": {"null" if event.note is None else encode(event.note)}, '
+            f'"source": {"null" if event.source is None else encode(event.source)}}}'
+        )
+    return lines
+
+
+def render_csv(
+    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
 ) -> str:
-    """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per event."""
-    if records is None:
-        records = timeline_records(events, use_directory_urls=use_directory_urls, site_url=site_url)
+    """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per event.
+
+    The columns are the record's (`timeline_records`) without the two absolute addresses;
+    the shared date and section columns come as ready tuples rather than a dict per event.
+    """
+    shared = _SharedFields(use_directory_urls=use_directory_urls, site_url=site_url)
+    dates: dict[str, tuple[str, ...]] = {}
+    sections: dict[tuple[str, str], tuple[str | None, ...]] = {}
+    themes: dict[tuple[str, ...], str] = {}
+    rows = []
+    for event in events:
+        if (date := dates.get(event.date.text)) is None:
+            date = dates[event.date.text] = tuple(shared.date(event).values())
+        if (section := sections.get((event.page, event.section))) is None:
+            fields = shared.section(event)
+            section = sections[event.page, event.section] = _CSV_SECTION_COLUMNS(fields)
+        if (labels := themes.get(event.themes)) is None:
+            labels = themes[event.themes] = ";".join(event.themes)
+        # csv writes None as an empty field.
+        rows.append((event.id, *date, event.title, labels, *section, event.note, event.source))
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    # csv writes None as an empty field; only the theme list needs turning into text.
-    values = operator.itemgetter(*CSV_COLUMNS)
-    themes = CSV_COLUMNS.index("themes")
-    for record in records:
-        row = list(values(record))
-        row[themes] = ";".join(row[themes])
-        writer.writerow(row)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+_CSV_SECTION_COLUMNS = operator.itemgetter("page", "page_title", "section", "section_title", "path")
 
 
 def reproducible_dtstamp(
@@ -523,11 +595,10 @@ def render_all(
 ) -> dict[str, str | bytes]:
     """Every generated file by its path in the site: the page, the downloads and the schema."""
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
-    records = timeline_records(events, **urls)
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
-        JSON_PATH: render_json(events, site_name=site_name, records=records, **urls),
-        CSV_PATH: render_csv(events, records=records, **urls).encode("utf-8"),
+        JSON_PATH: render_json(events, site_name=site_name, **urls),
+        CSV_PATH: render_csv(events, **urls).encode("utf-8"),
         ICS_PATH: render_ics(
             events,
             dtstamp=reproducible_dtstamp(events, environ),

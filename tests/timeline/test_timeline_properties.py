@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts import timeline
-from scripts.frontmatter import THEMES
-from tests.timeline.timeline_helpers import page_html
+from scripts.frontmatter import THEMES, Event
+from tests.timeline.timeline_helpers import make_event, page_html
 
 SECTIONS = ("alpha", "beta", "gamma")
 # Any text an editor could type: letters of any script, signs, tabs and line breaks, but no
@@ -107,3 +107,57 @@ def test_ics_text_and_folding_agree_with_the_icalendar_library(text: str) -> Non
     assert all(len(line.encode("utf-8")) <= 75 for line in folded.split("\r\n"))
     parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\n")
     assert str(parsed["SUMMARY"]) == normalise_breaks(text)
+
+
+@st.composite
+def events(draw: st.DrawFn) -> list[Event]:
+    """Events sharing some dates and sections, with any text an editor could type."""
+    made = []
+    for position in range(draw(st.integers(min_value=0, max_value=8))):
+        page = draw(st.sampled_from(["russia.md", "index.md", "a/b.md"]))
+        section = draw(st.sampled_from(SECTIONS))
+        made.append(
+            make_event(
+                position,
+                date=draw(dates()),
+                title=draw(TEXT),
+                note=draw(st.none() | TEXT),
+                source=draw(st.none() | st.just("https://example.org/a?b=c&d")),
+                themes=tuple(
+                    draw(st.lists(st.sampled_from(list(THEMES)), min_size=1, unique=True))
+                ),
+                page=page,
+                page_title=f"Title of {page}",
+                section=section,
+                section_title=draw(TEXT),
+            )
+        )
+    return made
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    events=events(),
+    site_url=st.sampled_from([None, "", "https://example.org/site"]),
+    use_directory_urls=st.booleans(),
+)
+def test_json_lines_and_csv_rows_are_exactly_the_records(
+    events: list[Event], site_url: str | None, use_directory_urls: bool
+) -> None:
+    urls = {"site_url": site_url, "use_directory_urls": use_directory_urls}
+    records = timeline.timeline_records(events, **urls)
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+    text = timeline.render_json(events, **urls)
+    # One record a line (JSON strings never hold a raw line break), each as json writes it.
+    lines = [line for line in text.split("\n") if line.startswith("    {")]
+    assert [line.strip().rstrip(",") for line in lines] == [encode(r) for r in records]
+    assert json.loads(text)["events"] == json.loads(json.dumps(records))
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(timeline.CSV_COLUMNS)
+    for record in records:
+        row = [record[column] for column in timeline.CSV_COLUMNS]
+        writer.writerow([";".join(value) if isinstance(value, tuple) else value for value in row])
+    assert timeline.render_csv(events, **urls) == buffer.getvalue()
