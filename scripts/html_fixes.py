@@ -8,6 +8,7 @@ Knows nothing of MkDocs: it takes and returns a string.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -47,10 +48,8 @@ class StartTag:
 class _StartTagCollector(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        # Where each line starts, to turn the tokenizer's (line, column) into an offset.
+        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
         self.tags: list[StartTag] = []
 
     def _offset(self) -> int:
