@@ -50,7 +50,10 @@ def cite_page(
         # Set when the page that should show the original's formats has no section for them.
         "original_in_box": False,
     }
-    data = citations.page_data(site, page.title, page.url, page.updated, found)
+    # Only what a reader can cite gets its formats: the timeline's year and month headings
+    # carry no cite tools (anchors.NO_CITE_TOOLS), so their entries would never be fetched.
+    with_tools = [citable for citable in found if citable.tools_at >= 0]
+    data = citations.page_data(site, page.title, page.url, page.updated, with_tools)
     return CitedPage(html=with_cite_tools(html, found), view=view, data_file=data_file, data=data)
 
 
