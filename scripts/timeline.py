@@ -160,7 +160,10 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     The links to the sections stay Markdown links so that MkDocs' strict anchor validation
     proves each one; everything readers type is escaped by `_md`.
     """
-    theme_counts = Counter(theme for event in events for theme in event.themes)
+    # Counted per theme set first: events share a few dozen sets but list far more themes.
+    theme_counts: Counter[str] = Counter()
+    for themes, count in Counter(event.themes for event in events).items():
+        theme_counts.update(dict.fromkeys(themes, count))
     out = [
         "---",
         "title: Timeline",
@@ -195,8 +198,10 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     ]
     if not events:
         out += ["No page lists an event yet.", ""]
-    # Link text by (page, section): many events share a section, so each is escaped once.
+    # Link text by (page, section), and theme attributes and labels by theme set: many events
+    # share a section or a set, so each is escaped and joined once.
     links: dict[tuple[str, str], str] = {}
+    theme_marks: dict[tuple[str, ...], tuple[str, str]] = {}
     # Each year and month is a <section>: when the filter empties one, everything in it
     # (heading, list, and whatever other scripts add after the heading) hides together.
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
@@ -209,7 +214,7 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
                 out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
                 out += [f"### {MONTHS[month]} {year} {{#{group_id} .{NO_CITE_TOOLS}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
-            out += [_render_entry(event, links) for event in group]
+            out += [_render_entry(event, links, theme_marks) for event in group]
             out += ["</ol>", ""]
             if month is not None:
                 out += ["</section>", ""]
@@ -218,13 +223,20 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     return "\n".join(out)
 
 
-def _render_entry(event: Event, links: dict[tuple[str, str], str]) -> str:
+def _render_entry(
+    event: Event,
+    links: dict[tuple[str, str], str],
+    theme_marks: dict[tuple[str, ...], tuple[str, str]],
+) -> str:
     """One `<li>`: date link, title, theme labels, story link, then note and source if any."""
     where = (event.page, event.section)
     if where not in links:
         text = _md(f"{event.page_title}: {event.section_title}")
         links[where] = f"[{text}]({event.page}#{event.section})"
-    labels = "".join([_THEME_LABELS[theme] for theme in event.themes])
+    if (marks := theme_marks.get(event.themes)) is None:
+        labels = "".join([_THEME_LABELS[theme] for theme in event.themes])
+        marks = theme_marks[event.themes] = (" ".join(event.themes), labels)
+    data_themes, labels = marks
     note = (
         f'\n<span class="tl-event__note"><strong>Note:</strong> {_md(event.note)}</span>'
         if event.note
@@ -237,7 +249,7 @@ def _render_entry(event: Event, links: dict[tuple[str, str], str]) -> str:
         else ""
     )
     return (
-        f'<li class="tl-event" id="{event.id}" data-themes="{" ".join(event.themes)}" markdown>\n'
+        f'<li class="tl-event" id="{event.id}" data-themes="{data_themes}" markdown>\n'
         f'<a class="tl-event__date" href="#{event.id}" title="Link to this event">'
         f'<time datetime="{event.date.text}">{event.date.label}</time></a>\n'
         f'<span class="tl-event__title">{_md(event.title)}</span>\n'
