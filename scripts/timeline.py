@@ -295,6 +295,7 @@ class _SharedFields:
     fields, `timeline_url`, `note` and `source`, in this order. 10,000 events hold a few
     thousand dates and a few hundred sections, so the JSON and CSV writers take those two
     groups from here, already in the form they write, instead of a dict per event.
+    A section's fields are keyed by all four texts they copy from the event.
     """
 
     def __init__(self, *, use_directory_urls: bool, site_url: str | None) -> None:
@@ -302,7 +303,7 @@ class _SharedFields:
         self.base = None if not site_url else site_url if site_url.endswith("/") else f"{site_url}/"
         self.timeline_path = page_url(PAGE_PATH, use_directory_urls=use_directory_urls)
         self._dates: dict[str, dict[str, str]] = {}
-        self._sections: dict[tuple[str, str], dict[str, str | None]] = {}
+        self._sections: dict[tuple[str, str, str, str], dict[str, str | None]] = {}
 
     def date(self, event: Event) -> dict[str, str]:
         """`date`, `precision`, `start`, `end` and `label`."""
@@ -319,7 +320,7 @@ class _SharedFields:
 
     def section(self, event: Event) -> dict[str, str | None]:
         """`page`, `page_title`, `section`, `section_title`, `path` and `url`."""
-        where = (event.page, event.section)
+        where = (event.page, event.section, event.page_title, event.section_title)
         if (fields := self._sections.get(where)) is None:
             page = page_url(event.page, use_directory_urls=self.use_directory_urls)
             path = f"{page}#{event.section}"
@@ -401,14 +402,15 @@ def _json_lines(
     """
     shared = _SharedFields(use_directory_urls=use_directory_urls, site_url=site_url)
     dates: dict[str, str] = {}
-    sections: dict[tuple[str, str], str] = {}
+    sections: dict[tuple[str, str, str, str], str] = {}
     themes: dict[tuple[str, ...], str] = {}
     lines = []
     for event in events:
         if (date := dates.get(event.date.text)) is None:
             date = dates[event.date.text] = encode(shared.date(event))[1:-1]
-        if (section := sections.get((event.page, event.section))) is None:
-            section = sections[event.page, event.section] = encode(shared.section(event))[1:-1]
+        where = (event.page, event.section, event.page_title, event.section_title)
+        if (section := sections.get(where)) is None:
+            section = sections[where] = encode(shared.section(event))[1:-1]
         if (labels := themes.get(event.themes)) is None:
             labels = themes[event.themes] = encode(event.themes)
         # `encode` of a string is a single C call; only None needs spelling out.
@@ -433,15 +435,15 @@ def render_csv(
     """
     shared = _SharedFields(use_directory_urls=use_directory_urls, site_url=site_url)
     dates: dict[str, tuple[str, ...]] = {}
-    sections: dict[tuple[str, str], tuple[str | None, ...]] = {}
+    sections: dict[tuple[str, str, str, str], tuple[str | None, ...]] = {}
     themes: dict[tuple[str, ...], str] = {}
     rows = []
     for event in events:
         if (date := dates.get(event.date.text)) is None:
             date = dates[event.date.text] = tuple(shared.date(event).values())
-        if (section := sections.get((event.page, event.section))) is None:
-            fields = shared.section(event)
-            section = sections[event.page, event.section] = _CSV_SECTION_COLUMNS(fields)
+        where = (event.page, event.section, event.page_title, event.section_title)
+        if (section := sections.get(where)) is None:
+            section = sections[where] = _CSV_SECTION_COLUMNS(shared.section(event))
         if (labels := themes.get(event.themes)) is None:
             labels = themes[event.themes] = ";".join(event.themes)
         # csv writes None as an empty field.

@@ -9,7 +9,7 @@ import json
 
 import icalendar
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scripts import timeline
@@ -100,9 +100,13 @@ def test_page_and_every_download_hold_each_event_once_in_order(sources) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300))
+@example(text="C:\\New\\Notes; a\\N, b")
 def test_ics_text_and_folding_agree_with_the_icalendar_library(text: str) -> None:
     escaped = timeline.ics_text(text)
-    assert escaped == icalendar.vText(text).to_ical().decode("utf-8")
+    # icalendar 7 takes a backslash before N in the text for its own line-break escape and
+    # drops it; ics_text keeps the text as typed, which the round trip below checks.
+    if "\\N" not in text:
+        assert escaped == icalendar.vText(text).to_ical().decode("utf-8")
     folded = timeline.ics_fold(f"SUMMARY:{escaped}")
     assert all(len(line.encode("utf-8")) <= 75 for line in folded.split("\r\n"))
     parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\n")
@@ -111,7 +115,11 @@ def test_ics_text_and_folding_agree_with_the_icalendar_library(text: str) -> Non
 
 @st.composite
 def events(draw: st.DrawFn) -> list[Event]:
-    """Events sharing some dates and sections, with any text an editor could type."""
+    """Events sharing some dates and sections, with any text an editor could type.
+
+    Events of one section may even differ in their page and section titles, as events made
+    by hand (not read from a page) can.
+    """
     made = []
     for position in range(draw(st.integers(min_value=0, max_value=8))):
         page = draw(st.sampled_from(["russia.md", "index.md", "a/b.md"]))
@@ -127,7 +135,7 @@ def events(draw: st.DrawFn) -> list[Event]:
                     draw(st.lists(st.sampled_from(list(THEMES)), min_size=1, unique=True))
                 ),
                 page=page,
-                page_title=f"Title of {page}",
+                page_title=draw(st.sampled_from(["Russia ties", "China: 'ties'"])),
                 section=section,
                 section_title=draw(TEXT),
             )
@@ -146,6 +154,11 @@ def test_json_lines_and_csv_rows_are_exactly_the_records(
 ) -> None:
     urls = {"site_url": site_url, "use_directory_urls": use_directory_urls}
     records = timeline.timeline_records(events, **urls)
+    # Fields shared between events are made once, yet each record holds its own event's.
+    own = ("id", "title", "page", "page_title", "section", "section_title", "note", "source")
+    assert [[record[key] for key in own] for record in records] == [
+        [getattr(event, key) for key in own] for event in events
+    ]
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
     text = timeline.render_json(events, **urls)
