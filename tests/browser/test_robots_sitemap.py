@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from scripts.site_pages import nav_paths, sitemap_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,10 +18,10 @@ def test_robots_txt_allows_crawling_and_names_the_sitemap_under_site_url(built_s
     assert not re.search(r"^Disallow: /\s*$", robots, re.MULTILINE)
     sitemap = re.search(r"^Sitemap: (\S+)$", robots, re.MULTILINE)
     assert sitemap, robots
-    index = (built_site / "index.html").read_text(encoding="utf-8")
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', index)
+    index = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml")
+    canonical = index.select_one('link[rel="canonical"]')
     assert canonical, "the home page has no canonical address"
-    assert sitemap.group(1) == canonical.group(1) + "sitemap.xml"
+    assert sitemap.group(1) == canonical["href"] + "sitemap.xml"
 
 
 def test_sitemap_lists_every_nav_page_at_an_absolute_address(built_site: Path):
