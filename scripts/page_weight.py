@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -105,6 +106,19 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def _rooted_snippets(extensions: list[Any]) -> list[Any]:
+    """The Markdown extensions with the snippets' folders made absolute: the baseline's
+    mkdocs.yml sits in a temporary folder, and relative folders resolve from there."""
+    rooted = []
+    for extension in extensions:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            options = dict(extension["pymdownx.snippets"] or {})
+            options["base_path"] = [str(ROOT / path) for path in options.get("base_path", ["."])]
+            extension = {"pymdownx.snippets": options}
+        rooted.append(extension)
+    return rooted
+
+
 def build_default_material(site_dir: Path) -> None:
     """Build this site's pages with the default Material theme and `font: false` only.
 
@@ -118,7 +132,7 @@ def build_default_material(site_dir: Path) -> None:
         "docs_dir": str(ROOT / "docs"),
         "theme": {"name": "material", "font": False},
         "plugins": ["search"],
-        "markdown_extensions": ours.get("markdown_extensions", []),
+        "markdown_extensions": _rooted_snippets(ours.get("markdown_extensions", [])),
         "exclude_docs": "/stylesheets/\n/javascripts/\n",
     }
     with tempfile.TemporaryDirectory() as folder:
