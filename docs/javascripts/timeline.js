@@ -62,12 +62,14 @@
         var pressed = selected.indexOf(button.getAttribute("data-theme")) !== -1;
         button.setAttribute("aria-pressed", pressed ? "true" : "false");
       });
-      if (status) {
-        status.textContent = selected.length
-          ? "Showing " + shown + " of " + events.length + " events: " +
-            selected.map(function (t) { return labels[t]; }).join(", ") + "."
-          : "Showing all " + events.length + " events.";
-      }
+      if (status) status.textContent = describe(selected, shown);
+    }
+
+    function describe(selected, shown) {
+      return selected.length
+        ? "Showing " + shown + " of " + events.length + " events: " +
+          selected.map(function (t) { return labels[t]; }).join(", ") + "."
+        : "Showing all " + events.length + " events.";
     }
 
     function update(selected) {
@@ -89,7 +91,11 @@
     var reset = filter.querySelector("[data-tl-reset]");
     if (reset) reset.addEventListener("click", function () { update([]); });
 
-    apply(readSelection(known));
+    // The page arrives with every event shown and no button pressed; only a shared address
+    // with ?themes= needs the page rewritten before the reader sees it.
+    var initial = readSelection(known);
+    if (initial.length) apply(initial);
+    else if (status) status.textContent = describe([], events.length);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
