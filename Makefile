@@ -70,4 +70,4 @@ anchors: $(STAMP)
 	$(PYTHON) -m scripts.anchors add
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis
