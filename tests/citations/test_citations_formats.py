@@ -229,3 +229,38 @@ def test_insert_at_section_end_stops_at_the_next_heading_of_the_same_level() -> 
     assert citations.insert_at_section_end(html, "b", "X").endswith('<p>b</p>X<h2 id="c">C</h2>')
     assert citations.insert_at_section_end(html, "c", "X").endswith("C</h2>X")
     assert citations.insert_at_section_end(html, "missing", "X") is None
+
+
+# Whole entries as the official styles rendered them before citeproc-py was patched for speed;
+# they guard scripts/citeproc_patches.py, whose lookups must change speed and nothing else.
+EXPECTED_SECTION_HTML = {
+    "apa": "The editors of the structured edition. (2024, March 5). <i>Russia ties: The "
+    "Vostochny summit</i>. North Korea's 2023 Pivot. "
+    "https://example.org/edition/russia/#kim-putin-summit",
+    "mla": "The editors of the structured edition. \u201cRussia Ties: The Vostochny "
+    "Summit.\u201d <i>North Korea's 2023 Pivot</i>, 5 Mar. 2024, "
+    "https://example.org/edition/russia/#kim-putin-summit.",
+    "chicago": "The editors of the structured edition. 2024. \u201cRussia Ties: The Vostochny "
+    "Summit.\u201d North Korea's 2023 Pivot, March 5. "
+    "https://example.org/edition/russia/#kim-putin-summit.",
+}
+EXPECTED_ORIGINAL_HTML = {
+    "apa": "Bernal, G. (2023, December 15). Pyongyang\u2019s pivot back to military tensions "
+    "and Cold War alliances. <i>East Asia Forum</i>. " + citations.ORIGINAL_ARTICLE["URL"],
+    "mla": "Bernal, Gabriela. \u201cPyongyang\u2019s Pivot Back to Military Tensions and Cold "
+    "War Alliances.\u201d <i>East Asia Forum</i>, 15 Dec. 2023, "
+    + citations.ORIGINAL_ARTICLE["URL"]
+    + ".",
+    "chicago": "Bernal, Gabriela. 2023. \u201cPyongyang\u2019s Pivot Back to Military Tensions "
+    "and Cold War Alliances.\u201d <i>East Asia Forum</i>, December 15. "
+    + citations.ORIGINAL_ARTICLE["URL"]
+    + ".",
+}
+
+
+@pytest.mark.parametrize("style", list(citations.CSL_STYLES))
+def test_whole_entries_render_exactly_as_recorded(style: str) -> None:
+    section = citations.csl_item(SITE, SECTION)
+    assert citations.render(section, style, html=True) == EXPECTED_SECTION_HTML[style]
+    original = citations.render(citations.ORIGINAL_ARTICLE, style, html=True)
+    assert original == EXPECTED_ORIGINAL_HTML[style]
