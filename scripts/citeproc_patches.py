@@ -30,10 +30,16 @@ def apply() -> None:
     _remember_macros()
     # Whether an element (or a macro it calls) renders a variable: the test a `<group>`
     # makes of each child for each entry, recursing through the whole subtree every time.
-    for cls in (model.Parent, model.Text, model.Group, model.Date, model.Number):
+    for cls in (
+        model.Parent,
+        model.Text,
+        model.Group,
+        model.Date,
+        model.Number,
+        model.Names,
+        model.Label,
+    ):
         _remember_per_element(cls, "calls_variable")
-    _remember_per_element(model.Names, "calls_variable")
-    _remember_per_element(model.Label, "calls_variable")
     # XPath searches up the tree for the enclosing `<layout>` and `<locale>`.
     _remember_per_element(model.CitationStylesElement, "get_layout")
     _remember_per_element(model.Date, "is_locale_date")

@@ -46,11 +46,18 @@ class RenderCache:
         if value is None:
             value = self._stored.get(key)
             if value is not None:
-                self._used[key] = value
+                self._remember(key, value)
         return value
 
     def put(self, key: str, value: str) -> None:
+        self._remember(key, value)
+
+    def _remember(self, key: str, value: str) -> None:
+        """Note a use; past `limit` the oldest goes, as `save` would drop it anyway, so a
+        cache that is never saved (no file) stays bounded too."""
         self._used[key] = value
+        if len(self._used) > self.limit:
+            del self._used[next(iter(self._used))]
 
     def save(self) -> None:
         """Write the entries, most recently used last, dropping the oldest past `limit`."""

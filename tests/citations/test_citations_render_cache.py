@@ -68,3 +68,10 @@ def test_the_least_recently_used_entries_go_first(tmp_path: Path) -> None:
     cache.save()
     kept = RenderCache("n", path, limit=2)
     assert (kept.get("a"), kept.get("b"), kept.get("c")) == ("A", None, "C")
+
+
+def test_a_cache_without_a_file_stays_within_its_limit() -> None:
+    cache = RenderCache("n", limit=2)
+    for key in ("a", "b", "c"):
+        cache.put(key, key.upper())
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (None, "B", "C")
