@@ -66,6 +66,11 @@ class Citable:
     # Where in the parsed HTML the cite tools go: after a heading, at the end of an event.
     tools_at: int = field(default=-1, compare=False)
 
+    @property
+    def has_tools(self) -> bool:
+        """Whether readers get cite tools for it (not the timeline's year and month headings)."""
+        return self.tools_at >= 0
+
 
 @dataclass
 class Lock:

@@ -52,7 +52,7 @@ def cite_page(
     }
     # Only what a reader can cite gets its formats: the timeline's year and month headings
     # carry no cite tools (anchors.NO_CITE_TOOLS), so their entries would never be fetched.
-    with_tools = [citable for citable in found if citable.tools_at >= 0]
+    with_tools = [citable for citable in found if citable.has_tools]
     data = citations.page_data(site, page.title, page.url, page.updated, with_tools)
     return CitedPage(html=with_cite_tools(html, found), view=view, data_file=data_file, data=data)
 
@@ -72,7 +72,7 @@ def with_cite_tools(html: str, found: list[anchors.Citable]) -> str:
     event. cite.js fills the slots; since the space is there from the first paint, adding the
     buttons moves nothing on the page."""
     slots = sorted(
-        (citable for citable in found if citable.tools_at >= 0),
+        (citable for citable in found if citable.has_tools),
         key=lambda citable: citable.tools_at,
         reverse=True,
     )
