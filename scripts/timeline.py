@@ -288,6 +288,11 @@ def _explanations(site_name: str) -> list[str]:
     ]
 
 
+def _section_key(event: Event) -> tuple[str, str, str, str]:
+    """What an event's section fields are copied from: events equal here share them."""
+    return (event.page, event.section, event.page_title, event.section_title)
+
+
 class _SharedFields:
     """The record fields that many events share, made once per date and once per section.
 
@@ -320,7 +325,7 @@ class _SharedFields:
 
     def section(self, event: Event) -> dict[str, str | None]:
         """`page`, `page_title`, `section`, `section_title`, `path` and `url`."""
-        where = (event.page, event.section, event.page_title, event.section_title)
+        where = _section_key(event)
         if (fields := self._sections.get(where)) is None:
             page = page_url(event.page, use_directory_urls=self.use_directory_urls)
             path = f"{page}#{event.section}"
@@ -408,7 +413,7 @@ def _json_lines(
     for event in events:
         if (date := dates.get(event.date.text)) is None:
             date = dates[event.date.text] = encode(shared.date(event))[1:-1]
-        where = (event.page, event.section, event.page_title, event.section_title)
+        where = _section_key(event)
         if (section := sections.get(where)) is None:
             section = sections[where] = encode(shared.section(event))[1:-1]
         if (labels := themes.get(event.themes)) is None:
@@ -441,7 +446,7 @@ def render_csv(
     for event in events:
         if (date := dates.get(event.date.text)) is None:
             date = dates[event.date.text] = tuple(shared.date(event).values())
-        where = (event.page, event.section, event.page_title, event.section_title)
+        where = _section_key(event)
         if (section := sections.get(where)) is None:
             section = sections[where] = _CSV_SECTION_COLUMNS(shared.section(event))
         if (labels := themes.get(event.themes)) is None:
