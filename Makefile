@@ -45,29 +45,29 @@ lint: $(STAMP)
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml scan --recurse docs *.md
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml --disable-rules md041 scan --recurse includes .github
 	$(VENV)/bin/codespell
-	$(PYTHON) -m scripts.check_whitespace
+	$(PYTHON) -m scripts.tools.check_whitespace
 	$(PYTHON) -m scripts.timeline check >/dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.citation-file-format CITATION.cff
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
-	$(PYTHON) -m scripts.anchors check
+	$(PYTHON) -m scripts.tools.anchors_lock check
 
 ## bench: time the timeline step (1,000 and 10,000 synthetic events) and its share of the build
 bench: $(STAMP)
-	$(PYTHON) -m scripts.bench_timeline
+	$(PYTHON) -m scripts.tools.bench
 
 ## audit: Lighthouse on every page, mobile and desktop, served gzip-compressed; a score table
 audit: $(STAMP) $(NODE_STAMP)
-	$(PYTHON) -m scripts.audit
+	$(PYTHON) -m scripts.tools.audit
 
 ## screenshots: every page at 1280 and 375 px, light and dark, into screenshots/ (ignored)
 screenshots: $(STAMP)
-	$(PYTHON) -m scripts.screenshots
+	$(PYTHON) -m scripts.tools.screenshots
 
 ## anchors: pin the newly published page#id anchors in anchors.lock (builds the site)
 anchors: $(STAMP)
-	$(PYTHON) -m scripts.anchors add
+	$(PYTHON) -m scripts.tools.anchors_lock add
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis

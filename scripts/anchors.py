@@ -3,28 +3,18 @@
 `anchors.lock` at the repository root lists each published anchor as a site-relative address
 (`/russia/#kim-putin-summit`, `/#key-takeaways`), one a line. An anchor that moves keeps a line
 of the form `old -> new`; the site then sends visitors of the old address to the new one.
-
-    python -m scripts.anchors check [--site DIR]   fail, naming each listed anchor that vanished
-    python -m scripts.anchors add [--site DIR]     add the newly published anchors to the lock
-
-Without --site the site is built strictly into a temporary folder first. Anchors are read from
-the built HTML (section headings and timeline events), so the check sees exactly what readers see.
+The command that checks and extends the lock is `python -m scripts.tools.anchors_lock`.
 Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
-import argparse
 import posixpath
 import re
-import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-
-from scripts.site_build import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK_FILE = ROOT / "anchors.lock"
@@ -34,8 +24,8 @@ LOCK_HEADER = """\
 # Never delete a line. When an id is renamed or moved, replace its line with
 #   /old-page/#old-id -> /new-page/#new-id
 # and the site sends visitors of the old address to the new one.
-# Check: python -m scripts.anchors check (part of `make lint`).
-# Add newly published anchors: make anchors (python -m scripts.anchors add).
+# Check: python -m scripts.tools.anchors_lock check (part of `make lint`).
+# Add newly published anchors: make anchors (python -m scripts.tools.anchors_lock add).
 """
 
 ANCHOR_SYNTAX = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*#[^\s#]+$")
@@ -331,44 +321,3 @@ def read_lock(path: Path = LOCK_FILE) -> Lock:
     if not path.exists():
         return Lock()
     return parse_lock(path.read_text(encoding="utf-8"), path.name)
-
-
-def _build_site(site_dir: Path) -> None:
-    result = run_build(ROOT / "mkdocs.yml", site_dir)
-    if result.returncode != 0:
-        sys.exit(f"anchors: the site does not build:\n{result.stdout}{result.stderr}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.anchors", description=__doc__)
-    parser.add_argument("command", choices=["check", "add"])
-    parser.add_argument("--site", type=Path, help="a built site folder (default: build one)")
-    parser.add_argument("--lock", type=Path, default=LOCK_FILE, help="the lock file")
-    args = parser.parse_args(argv)
-    try:
-        lock = read_lock(args.lock)
-    except LockError as error:
-        print(error, file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory() as temporary:
-        site_dir = args.site
-        if site_dir is None:
-            site_dir = Path(temporary)
-            _build_site(site_dir)
-        published = published_anchors(site_dir)
-    if args.command == "add":
-        updated, added = add(lock, published)
-        args.lock.write_text(format_lock(updated), encoding="utf-8")
-        print(f"anchors: {len(added)} added, {len(updated.anchors)} pinned in {args.lock.name}")
-        return 0
-    problems = check(lock, published)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        return 1
-    print(f"anchors: {len(lock.anchors)} pinned, {len(lock.moves)} moved, all reachable")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

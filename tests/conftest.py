@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_build import run_build as mkdocs_build
-from scripts.static_server import serving
+from scripts.tools.build import run_build as mkdocs_build
+from scripts.tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

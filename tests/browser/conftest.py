@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.browser import chromium
 from scripts.site_pages import nav_paths
+from scripts.tools.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.audit import summarise, table
-from scripts.screenshots import screenshot_name
+from scripts.tools.audit import summarise, table
+from scripts.tools.screenshots import screenshot_name
 
 
 def category(*refs: tuple[str, float]) -> dict:

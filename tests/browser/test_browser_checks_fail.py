@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.static_server import serving
+from scripts.tools.static_server import serving
 
 BROKEN = Path(__file__).resolve().parents[1] / "data" / "browser"
 

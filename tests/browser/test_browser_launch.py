@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.browser import _SharedChromium, chromium
+from scripts.tools.browser import _SharedChromium, chromium
 
 pytestmark = pytest.mark.browser
 

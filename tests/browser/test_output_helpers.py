@@ -7,7 +7,7 @@ from pathlib import Path
 from scripts.html_fixes import fix_html
 from scripts.robots import robots_txt
 from scripts.site_pages import url_path_of
-from scripts.static_server import SiteMount, normalise_prefix, resolve, should_compress
+from scripts.tools.static_server import SiteMount, normalise_prefix, resolve, should_compress
 
 # Material's markup as it comes out of the theme, trimmed to the tags the fixes touch.
 PAGE = (

@@ -1,6 +1,6 @@
 """Byte budgets for what a reader downloads (gzip), counted on the built site.
 
-Reference, measured with `python -m scripts.page_weight --baseline` (gzip level 6) on this
+Reference, measured with `python -m scripts.tools.page_weight --baseline` (gzip level 6) on this
 site's pages built with the default Material theme and `font: false` only, Material 9.8.1,
 26 Nov 2026: first view (HTML + CSS + JS) 62,678 to 65,575 bytes (61.2 to 64.0 KiB); of it
 Material's CSS 22,813 and JS 34,973 bytes on every page, the rest the page's HTML.
@@ -17,14 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scripts.page_weight import (
+from scripts.site_pages import sitemap_paths
+from scripts.tools.page_weight import (
     build_default_material,
     first_view,
     html_sizes,
     linked_assets,
     local_file,
 )
-from scripts.site_pages import sitemap_paths
 
 KIB = 1024
 DEFAULT_MATERIAL_FIRST_VIEW = 65_575  # the heaviest page (sources) in the reference build

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.browser import chromium
-from scripts.static_server import serving
+from scripts.tools.browser import chromium
+from scripts.tools.static_server import serving
 from tests.conftest import ROOT, SUB_FOLDER, build_site
 
 FIXTURE_SITE = ROOT / "tests" / "data" / "citations" / "moved-site"

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.check_whitespace import main as check_whitespace
-from scripts.check_whitespace import whitespace_problems
+from scripts.tools.check_whitespace import main as check_whitespace
+from scripts.tools.check_whitespace import whitespace_problems
 from tests.conftest import ROOT
 
 VENV_BIN = Path(sys.executable).parent
@@ -27,12 +27,12 @@ def test_lint_target_runs_every_prose_and_workflow_check() -> None:
         "ruff format --check",
         "pymarkdown",
         "codespell",
-        "scripts.check_whitespace",
+        "scripts.tools.check_whitespace",
         "scripts.timeline check",
         "check-jsonschema --builtin-schema vendor.github-workflows",
         "check-jsonschema --builtin-schema vendor.github-issue-forms",
         "zizmor --offline",
-        "scripts.anchors check",
+        "scripts.tools.anchors_lock check",
     ):
         assert tool in commands, f"make lint does not run {tool}"
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from scripts.browser import chromium
-from scripts.static_server import serving
+from scripts.tools.browser import chromium
+from scripts.tools.static_server import serving
 from tests.conftest import mkdocs_build
 from tests.timeline.timeline_site import make_site
 

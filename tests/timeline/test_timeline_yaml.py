@@ -9,7 +9,6 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scripts.bench_timeline import synthetic_pages
 from scripts.frontmatter import (
     FrontMatterError,
     StrictLoader,
@@ -17,6 +16,7 @@ from scripts.frontmatter import (
     _NotPlain,
     split_front_matter,
 )
+from scripts.tools.bench import synthetic_pages
 
 # Scalars whose type YAML 1.1 decides from their spelling, quoted ones, and the constructs the
 # fast path must leave to PyYAML (tags, anchors, aliases, merge and value keys).

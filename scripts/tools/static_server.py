@@ -4,7 +4,7 @@ Used by the browser tests (the site mounted under a sub-folder, to prove that ev
 and asset is relative), by `make audit` (compressed, as Lighthouse should see a real host)
 and by `make screenshots`. Standard library only, so it runs before anything is installed.
 
-    python -m scripts.static_server site --prefix /edition/ --port 8001 --gzip
+    python -m scripts.tools.static_server site --prefix /edition/ --port 8001 --gzip
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ The first view of a page is its HTML plus every stylesheet and script it links (
 browser needs before it can show and run the page); later pages reuse the cached CSS and JS,
 so only their HTML counts. Byte counts, unlike timings, are the same on every machine.
 
-    python -m scripts.page_weight site            # our built site, page by page
-    python -m scripts.page_weight --baseline      # default Material (font: false), same pages
+    python -m scripts.tools.page_weight site            # our built site, page by page
+    python -m scripts.tools.page_weight --baseline      # default Material (font: false), same pages
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from scripts.site_build import build_site
 from scripts.site_pages import sitemap_paths
+from scripts.tools.build import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # zlib's default level, what common static hosts and servers use.
 GZIP_LEVEL = 6
 

@@ -3,7 +3,7 @@
 None of the pinned linters checks every kind of file (YAML, HTML, CSS, Python,
 Markdown) for this, and stray whitespace makes noisy diffs in pull requests.
 
-Usage: python -m scripts.check_whitespace [PATH ...]
+Usage: python -m scripts.tools.check_whitespace [PATH ...]
 Without paths it checks the files git knows about (tracked or new, not ignored),
 or, outside a git checkout, every file under the current folder except
 environments, caches and build output; test fixtures (tests/data/) are skipped.

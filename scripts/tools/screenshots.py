@@ -3,7 +3,7 @@
 Builds the site, serves it locally, and saves full-page PNGs into screenshots/ (ignored by
 git) for a person to look at: spacing, contrast, long words on phones, the timeline.
 
-    python -m scripts.screenshots [--out screenshots]
+    python -m scripts.tools.screenshots [--out screenshots]
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from scripts.browser import chromium
-from scripts.site_build import ROOT, build_site
 from scripts.site_pages import sitemap_paths
-from scripts.static_server import serving
+from scripts.tools.browser import chromium
+from scripts.tools.build import ROOT, build_site
+from scripts.tools.static_server import serving
 
 WIDTHS = {1280: 800, 375: 740}
 SCHEMES = ("light", "dark")

@@ -6,7 +6,7 @@ gzip-compressed, runs npm's Lighthouse 12 with Debian's Chromium, and prints the
 category scores per page with every audit that did not pass. Reports are kept as JSON in
 .cache/lighthouse/ for a closer look.
 
-    python -m scripts.audit [--pages russia/ timeline/]
+    python -m scripts.tools.audit [--pages russia/ timeline/]
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.browser import CHROMIUM, CHROMIUM_FLAGS
-from scripts.site_build import ROOT, build_site
 from scripts.site_pages import sitemap_paths
-from scripts.static_server import serving
+from scripts.tools.browser import CHROMIUM, CHROMIUM_FLAGS
+from scripts.tools.build import ROOT, build_site
+from scripts.tools.static_server import serving
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / ".cache" / "lighthouse"

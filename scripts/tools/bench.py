@@ -8,7 +8,7 @@ build (what an editor's builds cost) and with it off (a first build, as on CI). 
 (issue 3): 10,000 events under 0.5 s, growth no worse than linear, the hook adding under
 10 % to the site build.
 
-    python -m scripts.bench_timeline [--runs 3] [--no-site]
+    python -m scripts.tools.bench [--runs 3] [--no-site]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from scripts import timeline
 from scripts.frontmatter import THEMES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = 100
 SECTIONS_PER_PAGE = 10
 TARGET_SECONDS_10K = 0.5
