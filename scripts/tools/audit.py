@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.site_pages import sitemap_paths
+from scripts.project import sitemap_urls
 from scripts.tools.browser import CHROMIUM, CHROMIUM_FLAGS
 from scripts.tools.build import ROOT, build_site
 from scripts.tools.static_server import serving
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder)
         build_site(site, site_url=f"http://127.0.0.1:{port}/")
-        pages = args.pages if args.pages is not None else sitemap_paths(site)
+        pages = args.pages if args.pages is not None else sitemap_urls(site)
         with serving(site, compress=True, port=port) as base:
             for page in pages:
                 for form_factor in args.form_factors:

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from scripts.site_pages import sitemap_paths
+from scripts.project import read_config, sitemap_urls
 from scripts.tools.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,13 +99,6 @@ def html_sizes(site_dir: Path) -> dict[str, int]:
     }
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving MkDocs' own tags (!ENV, !relative)."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def _rooted_snippets(extensions: list[Any]) -> list[Any]:
     """The Markdown extensions with the snippets' folders made absolute: the baseline's
     mkdocs.yml sits in a temporary folder, and relative folders resolve from there."""
@@ -125,7 +118,7 @@ def build_default_material(site_dir: Path) -> None:
     No overrides, extra CSS or JS, hooks or palette: the theme as it ships, for comparison.
     Not strict: pages may link to pages the hooks generate.
     """
-    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    ours = read_config(ROOT / "mkdocs.yml")
     config = {
         "site_name": ours["site_name"],
         "site_url": "http://127.0.0.1:8000/",
@@ -143,7 +136,7 @@ def build_default_material(site_dir: Path) -> None:
 
 def report(site_dir: Path) -> str:
     lines = [f"{'page':<28} {'HTML':>7} {'CSS':>7} {'JS':>7} {'first view':>11}  (gzip bytes)"]
-    for path in sitemap_paths(site_dir):
+    for path in sitemap_urls(site_dir):
         if not (site_dir / path / "index.html").is_file():
             continue
         view = first_view(site_dir, path)

@@ -12,7 +12,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from scripts.site_pages import sitemap_paths
+from scripts.project import sitemap_urls
 from scripts.tools.browser import chromium
 from scripts.tools.build import ROOT, build_site
 from scripts.tools.static_server import serving
@@ -29,7 +29,7 @@ def screenshot_name(page_path: str, width: int, scheme: str) -> str:
 def take_screenshots(site_dir: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    pages = sitemap_paths(site_dir)
+    pages = sitemap_urls(site_dir)
     with serving(site_dir, prefix="/screenshots/") as base, chromium() as browser:
         for width, height in WIDTHS.items():
             for scheme in SCHEMES:

@@ -1,4 +1,4 @@
-"""Machine-readable metadata of a page: meta tags and schema.org JSON-LD.
+"""The metadata embedded in a page for machines: meta tags and schema.org JSON-LD.
 
 Reference managers and search engines each read a different vocabulary: Zotero and Google
 Scholar read Highwire `citation_*` tags, library tools Dublin Core, social sites OpenGraph and
@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scripts.anchors import Citable
 from scripts.citations import (
     ORIGINAL_AFFILIATION,
     ORIGINAL_ARTICLE,
@@ -22,6 +21,9 @@ from scripts.citations import (
     Site,
     absolute_url,
 )
+
+if TYPE_CHECKING:
+    from scripts.page_citations import Citable
 
 MetaTag = tuple[str, str, str]  # (attribute, key, content): ("name", "citation_title", "...")
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from scripts.project import site_base
+
 
 def robots_txt(site_url: str) -> str:
     """robots.txt text for a site published at `site_url`."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(base, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_base(site_url), 'sitemap.xml')}\n"

@@ -1,0 +1,258 @@
+"""MkDocs events of this site, in build order: collect, generate, cite, publish.
+
+The only module that imports MkDocs. Each event gathers plain data from MkDocs' objects and
+hands it to the helpers, which know nothing of MkDocs:
+
+- `on_config`: check SOURCE_DATE_EPOCH, read the anchors lock, open the citations' render cache;
+- `on_files`: validate every page's front matter (`frontmatter`), then generate the timeline
+  page and its downloads (`timeline`);
+- `on_page_markdown`: date pages without git history by SOURCE_DATE_EPOCH (reproducible builds);
+- `on_page_content`: cite the page, its sections and its events (`page_citations`);
+- `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
+- `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+# MkDocs loads hook files by path, so the project root is not importable until added.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts import anchors, citations, frontmatter, page_citations, project, timeline
+from scripts.publish import html_fixes, minify, palette, robots
+from scripts.render_cache import RenderCache
+
+log = logging.getLogger("mkdocs.plugins.nk2023")
+
+GIT_DATES_PLUGIN = "git-revision-date-localized"
+# Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
+# "off" to render everything afresh (the benchmark's cold builds).
+RENDER_CACHE = Path(".cache") / "citations.json"
+# The timeline's year and month headings (y2023, y2023-11) are signposts: published anchors,
+# but not passages to cite on their own.
+TIMELINE_SIGNPOST = re.compile(r"^y\d{4}(?:-\d{2})?$")
+
+
+@dataclass
+class _Build:
+    """What one build learns in one event and uses in a later one."""
+
+    lock: anchors.Lock = field(default_factory=anchors.Lock)
+    cache: RenderCache | None = None
+    pages: dict[str, frontmatter.Page] = field(default_factory=dict)
+    events: list[frontmatter.Event] = field(default_factory=list)
+    data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+_build = _Build()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Start a build: a malformed SOURCE_DATE_EPOCH or lock line stops it in one line."""
+    global _build
+    root = Path(config.config_file_path).parent
+    try:
+        project.source_date_epoch()
+        lock = anchors.read_lock(root / "anchors.lock")
+    except (project.SourceDateEpochError, anchors.LockError) as error:
+        raise PluginError(str(error)) from None
+    _build = _Build(lock=lock, cache=_open_render_cache(root))
+    return None
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Validate all front matter first, then add the generated timeline files.
+
+    Runs before any page is rendered, so the timeline sees every page's events and a bad
+    page stops the build with one line instead of MkDocs silently dropping its front matter.
+    """
+    config_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
+    sources = [
+        (file.src_uri, _label(file, config_dir), file.content_string)
+        for file in files.documentation_pages()
+        if file.generated_by is None
+    ]
+    try:
+        pages = timeline.collect(sources)
+    except frontmatter.FrontMatterError as error:
+        raise PluginError(str(error)) from None
+    _build.pages = {page.path: page for page in pages}
+    _build.events = timeline.sort_events(pages, project.nav_files(config.nav))
+    outputs = timeline.render_all(
+        _build.events,
+        site_name=config.site_name,
+        site_url=config.site_url,
+        use_directory_urls=config.use_directory_urls,
+        uid_domain=config.repo_name or frontmatter.slugify(config.site_name) or "timeline",
+    )
+    for path, content in outputs.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path}: the timeline generates this file at every build; remove it"
+            )
+        files.append(File.generated(config, path, content=content))
+    log.debug("timeline: %d events from %d pages", len(_build.events), len(pages))
+    return files
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    """Date a page without git history by SOURCE_DATE_EPOCH, when it is set, instead of the
+    clock the git plugin falls back to. Hooks run after plugins, so the plugin's dates are in
+    page.meta already."""
+    plugin = config.plugins.get(GIT_DATES_PLUGIN)
+    epoch = project.source_date_epoch()
+    if plugin is None or not plugin.config.get("enabled") or epoch is None:
+        return None
+    locale = page.meta.get("locale") or plugin.config["locale"]
+    for variable in project.undated_variables(page.meta):
+        # Render exactly as the plugin does, so the page looks the same either way.
+        shown = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=True)
+        page.meta[variable] = shown[plugin.config["type"]]
+        raw = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=False)
+        for date_type, text in raw.items():
+            page.meta[f"{variable}_raw_{date_type}"] = text
+    return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Cite the page and each of its sections and events; describe it for machines."""
+    cache = _build.cache
+    is_timeline = page.file.src_uri == timeline.PAGE_PATH
+    validated = _build.pages.get(page.file.src_uri)
+    headings = tuple(_headings(page.toc))
+    to_cite = page_citations.PageToCite(
+        title=page.title or config.site_name,
+        description=validated.description if validated else _description(page, config),
+        url=page.url,
+        updated=project.updated_date(page.meta),
+        is_home=page.is_homepage,
+        headings=headings,
+        events=tuple(_event_citables(_build.events)) if is_timeline else (),
+        signposts=frozenset(
+            heading.anchor for heading in headings if TIMELINE_SIGNPOST.match(heading.anchor)
+        )
+        if is_timeline
+        else frozenset(),
+    )
+    original_block = None
+    if page.file.src_uri == page_citations.ORIGINAL_ON_PAGE:
+        formats = page_citations.original_formats(cache)
+        template = config.theme.get_env().get_template("partials/cite-original.html")
+        original_block = template.render(formats=formats)
+    cited = page_citations.cite_page(
+        _site(config),
+        to_cite,
+        html,
+        lock=_build.lock,
+        page_moves=_page_moves(config),
+        cache=cache,
+        original_block=original_block,
+    )
+    page.meta["citations"] = cited.view
+    _build.data_files[cited.data_file] = cited.data
+    return cited.html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Rewrite the few start tags of Material's output that fail validation or axe, then
+    take out the whitespace and comments the browser ignores."""
+    return minify.minify_page(html_fixes.fix_html(output))
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages rendered from a bare template, such as 404.html."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return minify.minify_page(html_fixes.fix_html(output_content))
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write what the pages link to: citation data, robots.txt, the trimmed assets."""
+    site_dir = Path(config.site_dir)
+    if _build.cache is not None:
+        _build.cache.save()
+    for name, data in sorted(_build.data_files.items()):
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+    if config.site_url:
+        (site_dir / "robots.txt").write_text(robots.robots_txt(config.site_url), encoding="utf-8")
+    else:
+        log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
+    # The sources in docs/ keep their comments; only the published copies are minified.
+    minify.minify_site_assets(site_dir)
+    palette.trim_site_palette(site_dir, config.theme.get("palette"))
+
+
+def _open_render_cache(root: Path) -> RenderCache | None:
+    setting = os.environ.get("CITATIONS_CACHE", "").strip()
+    if setting.lower() == "off":
+        return None
+    path = Path(setting) if setting else root / RENDER_CACHE
+    return RenderCache(citations.render_namespace(), path)
+
+
+def _label(file: File, config_dir: str) -> str:
+    """The file as editors see it in errors: relative to mkdocs.yml, e.g. docs/russia.md."""
+    if file.abs_src_path is None:
+        return file.src_uri
+    return os.path.relpath(file.abs_src_path, config_dir or ".")
+
+
+def _headings(toc: TableOfContents) -> list[page_citations.Heading]:
+    """The table of contents, flattened in reading order."""
+    found = []
+    for link in toc:
+        found.append(page_citations.Heading(link.level, link.id, link.title))
+        found.extend(_headings(link.children))
+    return found
+
+
+def _event_citables(events: list[frontmatter.Event]) -> list[page_citations.Citable]:
+    return [
+        page_citations.Citable(event.id, event.title, "event", event.date.text)
+        for event in events
+    ]
+
+
+def _description(page: Page, config: MkDocsConfig) -> str:
+    return str(page.meta.get("description") or config.site_description or "")
+
+
+def _site(config: MkDocsConfig) -> citations.Site:
+    return citations.Site(
+        title=config.site_name,
+        editors=config.site_author or config.site_name,
+        url=project.site_base(config.site_url),
+        language=config.theme.get("language") or "en",
+    )
+
+
+def _page_moves(config: MkDocsConfig) -> dict[str, str]:
+    """mkdocs-redirects' map as site addresses (old page -> new page)."""
+    plugin = config.plugins.get("redirects")
+    redirect_maps = plugin.config.get("redirect_maps", {}) if plugin else {}
+    moves = {}
+    for old, new in redirect_maps.items():
+        old_page, new_page = project.page_address(old), project.page_address(new)
+        if old_page and new_page:
+            moves[old_page] = new_page
+    return moves
