@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.site_pages import nav_paths
+from scripts.project import site_nav_urls
 from scripts.tools.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,7 +74,7 @@ CONFIGURATIONS: dict[str, dict[str, object]] = {
 # Read at collection time so a page added to the nav is checked without editing the tests.
 # The generated timeline page is covered once it is in the nav; a test compares this list
 # with the built sitemap so a page outside the nav cannot slip through.
-PAGES = nav_paths(ROOT / "mkdocs.yml")
+PAGES = site_nav_urls(ROOT / "mkdocs.yml")
 
 
 def page_id(path: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_pages import nav_paths, sitemap_paths
+from scripts.project import site_nav_urls, sitemap_urls
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,7 @@ def test_page_has_a_meta_description(page_report, page_path):
 
 def test_page_titles_are_unique(page_report):
     titles: dict[str, list[str]] = {}
-    for path in nav_paths(ROOT / "mkdocs.yml"):
+    for path in site_nav_urls(ROOT / "mkdocs.yml"):
         titles.setdefault(page_report(path, "desktop-1280-light").title, []).append(path)
     shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
     assert not shared, f"pages sharing a title: {shared}"
@@ -83,5 +83,5 @@ def test_page_titles_are_unique(page_report):
 
 def test_browser_checks_cover_every_page_of_the_sitemap(built_site):
     """A page outside the nav (or generated without being listed) would go unchecked."""
-    unchecked = set(sitemap_paths(built_site)) - set(nav_paths(ROOT / "mkdocs.yml"))
+    unchecked = set(sitemap_urls(built_site)) - set(site_nav_urls(ROOT / "mkdocs.yml"))
     assert not unchecked, f"pages in sitemap.xml but not checked in the browser: {unchecked}"

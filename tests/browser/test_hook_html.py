@@ -1,9 +1,10 @@
-"""scripts/hook_html.py driven with a real MkDocs configuration."""
+"""scripts/hooks.py's publishing events driven with a real MkDocs configuration."""
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,10 +17,12 @@ CHECKBOX = '<input type="checkbox" id="__drawer" autocomplete="off">'
 
 @pytest.fixture(scope="module")
 def hook() -> ModuleType:
-    # MkDocs loads hooks by path; do the same so the test sees what a build sees.
-    spec = importlib.util.spec_from_file_location("hook_html", ROOT / "scripts" / "hook_html.py")
+    # MkDocs loads hooks by path and registers them by name; do the same so the test sees
+    # what a build sees.
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "scripts" / "hooks.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -37,7 +40,7 @@ def test_post_build_writes_robots_txt_for_the_configured_address(hook, tmp_path:
 
 
 def test_post_build_without_site_url_warns_and_writes_nothing(hook, tmp_path: Path, caplog):
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.html"):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.nk2023"):
         hook.on_post_build(config=config_for(tmp_path, None))
     assert not (tmp_path / "robots.txt").exists()
     assert "site_url" in caplog.text

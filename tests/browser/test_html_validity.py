@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.html_fixes import fix_html
+from scripts.publish.html_fixes import fix_html
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

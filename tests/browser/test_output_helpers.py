@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.html_fixes import fix_html
-from scripts.robots import robots_txt
-from scripts.site_pages import url_path_of
+from scripts.project import page_address, page_url
+from scripts.publish.html_fixes import fix_html
+from scripts.publish.robots import robots_txt
 from scripts.tools.static_server import SiteMount, normalise_prefix, resolve, should_compress
 
 # Material's markup as it comes out of the theme, trimmed to the tags the fixes touch.
@@ -61,11 +61,18 @@ def test_robots_points_at_the_sitemap_under_site_url():
 
 
 def test_nav_files_map_to_directory_urls():
-    assert [url_path_of(f) for f in ("index.md", "russia.md", "a/index.md")] == [
-        "",
-        "russia/",
-        "a/",
-    ]
+    assert [page_url(f) for f in ("index.md", "russia.md", "a/index.md")] == ["", "russia/", "a/"]
+    assert page_url("russia.md", "arms-deals") == "russia/#arms-deals"
+    assert page_url("russia.md", use_directory_urls=False) == "russia.html"
+
+
+def test_page_address_is_the_lock_form_and_ignores_non_pages():
+    assert page_address("index.md") == "/"
+    assert page_address("gone.md") == "/gone/"
+    assert page_address("old/index.md") == "/old/"
+    assert page_address("new/page.md#part") == "/new/page/"
+    assert page_address("https://example.org/x.md") is None
+    assert page_address("picture.png") is None
 
 
 def test_server_serves_only_inside_its_prefix_and_folder(tmp_path: Path):

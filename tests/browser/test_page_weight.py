@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scripts.site_pages import sitemap_paths
+from scripts.project import sitemap_urls
 from scripts.tools.page_weight import (
     build_default_material,
     first_view,
@@ -40,7 +40,7 @@ HTML_BUDGET = 15 * KIB
 
 
 def test_first_view_of_every_page_stays_within_75_kib(built_site: Path):
-    views = {path: first_view(built_site, path) for path in sitemap_paths(built_site)}
+    views = {path: first_view(built_site, path) for path in sitemap_urls(built_site)}
     over = {
         path or "/": f"{view.total} bytes (HTML {view.html}, CSS {view.css}, JS {view.js})"
         for path, view in views.items()

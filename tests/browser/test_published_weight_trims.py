@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment
 
-from scripts.html_minify import minify
-from scripts.palette_css import COLOUR_SELECTOR, keep_colours, used_colours
+from scripts.publish.minify import minify_page as minify
+from scripts.publish.palette import COLOUR_SELECTOR, keep_colours, used_colours
 
 PALETTE = (
     "@media screen{[data-md-color-scheme=slate]{--fg:#eee}"

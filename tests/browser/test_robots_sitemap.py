@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.site_pages import nav_paths, sitemap_paths
+from scripts.project import site_nav_urls, sitemap_urls
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,4 +28,4 @@ def test_sitemap_lists_every_nav_page_at_an_absolute_address(built_site: Path):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locations and all(re.match(r"https?://[^/]+/", loc) for loc in locations), locations
-    assert set(nav_paths(ROOT / "mkdocs.yml")) <= set(sitemap_paths(built_site))
+    assert set(site_nav_urls(ROOT / "mkdocs.yml")) <= set(sitemap_urls(built_site))

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.site_pages import sitemap_paths
+from scripts.project import sitemap_urls
 
 
 def test_scripts_are_deferred_and_ours_follow_the_theme_bundle(built_site: Path) -> None:
-    for path in sitemap_paths(built_site):
+    for path in sitemap_urls(built_site):
         soup = BeautifulSoup((built_site / path / "index.html").read_text("utf-8"), "lxml")
         scripts = [script for script in soup.find_all("script") if script.get("src")]
         assert all(script.has_attr("defer") for script in scripts), path

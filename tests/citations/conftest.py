@@ -28,7 +28,7 @@ def moved_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(ROOT / "docs" / asset, target)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / "scripts" / "hook_citations.py")]
+    config["hooks"] = [str(ROOT / "scripts" / "hooks.py")]
     config["extra_css"] = ["stylesheets/site.css"]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return build_site(project / "mkdocs.yml", project / "site")

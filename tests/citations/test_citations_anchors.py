@@ -3,6 +3,7 @@ new anchors, and the committed lock matches the built site."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import anchors, cite_page
+from scripts import anchors, page_citations
+from scripts.page_citations import Citable, Heading, PageToCite
+from scripts.tools.anchors_lock import page_anchors, published_anchors
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,26 +90,40 @@ def test_redirects_relative_to_the_page_work_from_any_folder() -> None:
     assert anchors.relative_target("/b/", "/#x") == "../#x"
 
 
-def test_source_address_follows_directory_urls() -> None:
-    assert anchors.source_address("index.md") == "/"
-    assert anchors.source_address("gone.md") == "/gone/"
-    assert anchors.source_address("old/index.md") == "/old/"
-    assert anchors.source_address("new/page.md#part") == "/new/page/"
-    assert anchors.source_address("https://example.org/x.md") is None
-
-
-def test_citables_finds_headings_and_events_but_not_permalinks_or_footnotes() -> None:
+def test_lock_reads_headings_and_events_but_not_permalinks_or_footnotes() -> None:
     html = (
+        '<article class="md-content__inner md-typeset">'
         '<h2 id="s">Section <a class="headerlink" href="#s">&para;</a></h2>'
         '<ol><li class="tl-event" id="2023-09-13-x"><a href="#2023-09-13-x">'
         '<time datetime="2023-09-13">13 September 2023</time></a>'
         '<span class="tl-event__title">Kim &amp; Putin</span></li></ol>'
-        '<div class="footnote"><ol><li id="fn:1">Note</li></ol></div>'
+        '<div class="footnote"><ol><li id="fn:1">Note</li></ol></div></article>'
+        '<h2 id="outside">Not in the article</h2>'
     )
-    found = anchors.citables(html)
-    assert [(c.anchor, c.label, c.kind, c.datetime) for c in found] == [
-        ("s", "Section", "section", None),
-        ("2023-09-13-x", "Kim & Putin", "event", "2023-09-13"),
+    assert page_anchors(html) == {"s", "2023-09-13-x"}
+
+
+def page_to_cite(**fields: object) -> PageToCite:
+    defaults: dict[str, object] = {
+        "title": "T",
+        "description": "D",
+        "url": "t/",
+        "updated": None,
+        "is_home": False,
+        "headings": (),
+    }
+    return PageToCite(**{**defaults, **fields})  # type: ignore[arg-type]
+
+
+def test_citables_are_the_sections_below_the_title_then_not_the_signposts() -> None:
+    page = page_to_cite(
+        headings=(Heading(1, "t", "Title"), Heading(2, "y2023", "2023"), Heading(2, "d", "Dates")),
+        events=(Citable("e", "E", "event", "2023"),),
+        signposts=frozenset({"y2023"}),
+    )
+    assert [(c.anchor, c.kind) for c in page_citations.citables(page)] == [
+        ("e", "event"),
+        ("d", "section"),
     ]
 
 
@@ -115,7 +132,8 @@ def test_cite_tools_slots_go_after_headings_and_inside_events() -> None:
         '<h2 id="s">Section</h2>\n<p>Text</p>\n'
         '<ol><li id="e"><time datetime="2023">2023</time> <span class="x-title">E</span></li></ol>'
     )
-    slotted = cite_page.with_cite_tools(html, anchors.citables(html))
+    found = [Citable("s", "Section", "section"), Citable("e", "E", "event", "2023")]
+    slotted = page_citations.with_cite_tools(html, found)
     assert slotted == (
         '<h2 id="s">Section</h2>'
         '<div class="cite-tools" data-cite-tools="s" data-cite-kind="section"></div>'
@@ -124,7 +142,24 @@ def test_cite_tools_slots_go_after_headings_and_inside_events() -> None:
         '<div class="cite-tools" data-cite-tools="e" data-cite-kind="event"></div></li></ol>'
     )
     # The slots add no anchors: the lock sees the same page.
-    assert anchors.citables(slotted) == anchors.citables(html)
+    wrap = '<article class="md-content__inner">{}</article>'
+    assert page_anchors(wrap.format(slotted)) == page_anchors(wrap.format(html))
+
+
+def test_cite_tools_for_an_id_the_page_lacks_is_an_error_not_a_silent_gap() -> None:
+    with pytest.raises(ValueError, match="no element with id 'gone'"):
+        page_citations.with_cite_tools('<h2 id="s">S</h2>', [Citable("gone", "G", "section")])
+
+
+def test_original_formats_go_to_the_first_section_the_page_has() -> None:
+    html = '<h2 id="a">A</h2><p>x</p><h3 id="how-to-cite">H</h3><p>y</p><h2 id="z">Z</h2>'
+    placed = page_citations.with_block_at_section_end(
+        html, ("cite-the-article", "how-to-cite"), "<div>B</div>"
+    )
+    assert placed == '<h2 id="a">A</h2><p>x</p><h3 id="how-to-cite">H</h3><p>y</p>' + (
+        '<div>B</div><h2 id="z">Z</h2>'
+    )
+    assert page_citations.with_block_at_section_end(html, ("nowhere",), "<div>B</div>") is None
 
 
 def run_check(site: Path, lock: Path) -> subprocess.CompletedProcess[str]:
@@ -132,7 +167,7 @@ def run_check(site: Path, lock: Path) -> subprocess.CompletedProcess[str]:
         [
             sys.executable,
             "-m",
-            "scripts.anchors",
+            "scripts.tools.anchors_lock",
             "check",
             "--site",
             str(site),
@@ -165,7 +200,10 @@ def test_command_fails_when_a_heading_id_is_removed_from_the_built_site(
     site = tmp_path / "site"
     shutil.copytree(moved_site, site)
     page = site / "b" / "index.html"
-    page.write_text(page.read_text("utf-8").replace('id="new-id"', 'id="renamed"'), "utf-8")
+    # The published HTML is minified, so the id may stand without quotes.
+    renamed = re.sub(r'\bid="?new-id"?(?=[\s>])', 'id="renamed"', page.read_text("utf-8"))
+    assert renamed != page.read_text("utf-8")
+    page.write_text(renamed, "utf-8")
     lock = tmp_path / "anchors.lock"
     shutil.copy(ROOT / "tests" / "data" / "citations" / "moved-site" / "anchors.lock", lock)
     assert run_check(moved_site, lock).returncode == 0
@@ -177,8 +215,7 @@ def test_command_fails_when_a_heading_id_is_removed_from_the_built_site(
 def test_every_anchor_in_the_committed_lock_is_still_reachable(built_site: Path) -> None:
     """New anchors are free (pinned by `make anchors`); a vanished one fails."""
     lock_file = ROOT / "anchors.lock"
-    if not lock_file.exists():
-        pytest.skip("anchors.lock is not generated yet (make anchors)")
+    assert lock_file.exists(), "anchors.lock is missing: run make anchors"
     lock = anchors.read_lock(lock_file)
-    published = anchors.published_anchors(built_site)
+    published = published_anchors(built_site)
     assert anchors.check(lock, published) == []

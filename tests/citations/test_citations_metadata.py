@@ -10,8 +10,8 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import citations, page_metadata
-from scripts.anchors import Citable
+from scripts import citations, embedded_metadata
+from scripts.page_citations import Citable
 
 PAGES = ["", "russia/", "sources/", "timeline/"]
 SITE_URL = "http://127.0.0.1:8000/"
@@ -110,9 +110,9 @@ def test_highwire_and_twitter_tags_are_present(built_site: Path, page: str) -> N
 
 def test_json_ld_cannot_be_closed_by_a_title() -> None:
     site = citations.Site("S", "E", "https://example.org/")
-    page = page_metadata.PageInfo("</script><script>alert(1)</script>", "d & e", "p/", None)
+    page = embedded_metadata.PageInfo("</script><script>alert(1)</script>", "d & e", "p/", None)
     event = Citable("e1", "</script>", "event", "2023-09")
-    text = page_metadata.script_json(page_metadata.json_ld(site, page, [event]))
+    text = embedded_metadata.script_json(embedded_metadata.json_ld(site, page, [event]))
     assert "</script" not in text and "<" not in text
     decoded = json.loads(text)
     assert decoded["@graph"][0]["headline"] == "</script><script>alert(1)</script>"

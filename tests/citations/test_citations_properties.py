@@ -35,5 +35,5 @@ def test_any_title_gives_parseable_bibtex_and_ris_and_inert_html(title: str, lab
     (record,) = rispy.loads(citations.to_ris(item))
     assert record["title"] == f"{title}: {label}"
     for style in citations.CSL_STYLES:
-        html = citations.render(item, style, html=True)
+        html = citations.render_html(item, style)
         assert "<" not in html.replace("<i>", "").replace("</i>", "")

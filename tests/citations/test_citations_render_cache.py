@@ -16,34 +16,57 @@ ITEM = citations.csl_item(SITE, citations.Target("Russia ties", "russia/", date(
 
 
 @pytest.fixture
-def cache_file(tmp_path: Path):
-    path = tmp_path / "citations.json"
-    yield path
-    citations.use_render_cache(None)  # later tests render in memory again
+def cache_file(tmp_path: Path) -> Path:
+    return tmp_path / "citations.json"
 
 
 def test_a_saved_render_is_reused_without_citeproc(cache_file: Path, monkeypatch) -> None:
-    citations.use_render_cache(cache_file)
-    first = citations.render(ITEM, "mla", html=True)
-    citations.save_render_cache()
+    cache = RenderCache(citations.render_namespace(), cache_file)
+    first = citations.all_formats(ITEM, cache)
+    cache.save()
 
     def no_citeproc(name: str):
         raise AssertionError(f"citeproc-py was asked to render with {name}")
 
-    citations.use_render_cache(cache_file)  # a new build reads the file afresh
+    again = RenderCache(citations.render_namespace(), cache_file)  # a new build reads the file
     monkeypatch.setattr(citations, "_style", no_citeproc)
-    assert citations.render(ITEM, "mla", html=True) == first
+    assert citations.all_formats(ITEM, again) == first
     with pytest.raises(AssertionError, match="citeproc-py was asked"):
-        citations.render({**ITEM, "title": "Another title"}, "mla")
+        citations.all_formats({**ITEM, "title": "Another title"}, again)
+
+
+def test_one_entry_holds_all_six_formats_of_an_item(cache_file: Path) -> None:
+    cache = RenderCache(citations.render_namespace(), cache_file)
+    formats = citations.all_formats(ITEM, cache)
+    cache.save()
+    entries = json.loads(cache_file.read_text("utf-8"))["entries"]
+    assert len(entries) == 1
+    assert json.loads(next(iter(entries.values()))) == formats
+    assert set(formats) == set(citations.FORMAT_LABELS)
+
+
+def test_without_a_cache_every_item_renders_afresh() -> None:
+    assert citations.all_formats(ITEM, None) == citations.all_formats(ITEM, None)
 
 
 def test_a_file_from_other_code_or_packages_is_ignored(cache_file: Path) -> None:
     cache_file.write_text(
-        json.dumps({"namespace": "older code", "entries": {"apa\n{}": "stale"}}), "utf-8"
+        json.dumps({"namespace": "older code", "entries": {"k": "stale"}}), "utf-8"
     )
-    assert RenderCache(citations.render_cache_namespace(), cache_file).get("apa\n{}") is None
-    namespace = citations.render_cache_namespace()
-    assert len(namespace) == 64 and namespace == citations.render_cache_namespace()
+    assert RenderCache(citations.render_namespace(), cache_file).get("k") is None
+    namespace = citations.render_namespace()
+    assert len(namespace) == 64 and namespace == citations.render_namespace()
+
+
+def test_the_namespace_changes_with_a_style_file(monkeypatch, tmp_path: Path) -> None:
+    before = citations.render_namespace()
+    edited = tmp_path / "apa.csl"
+    edited.write_bytes(Path(citations.get_style_filepath("apa")).read_bytes() + b"<!-- x -->")
+    real = citations.get_style_filepath
+    monkeypatch.setattr(
+        citations, "get_style_filepath", lambda name: str(edited) if name == "apa" else real(name)
+    )
+    assert citations.render_namespace() != before
 
 
 @pytest.mark.parametrize("content", ["", "{not json", "[]", '{"namespace": "n", "entries": []}'])

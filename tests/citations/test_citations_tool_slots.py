@@ -7,19 +7,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.anchors import NO_CITE_TOOLS, citables
-
-
-def test_heading_marked_no_cite_tools_stays_citable_without_a_tools_slot() -> None:
-    html = (
-        f'<h2 id="y2023" class="{NO_CITE_TOOLS}">2023</h2>'
-        '<h2 id="kim-putin-summit">The Vostochny summit</h2>'
-    )
-    found = {citable.anchor: citable for citable in citables(html)}
-    assert set(found) == {"y2023", "kim-putin-summit"}
-    assert found["y2023"].tools_at == -1
-    assert found["kim-putin-summit"].tools_at > 0
-
 
 def test_timeline_offers_cite_tools_for_events_only(built_site: Path) -> None:
     soup = BeautifulSoup((built_site / "timeline" / "index.html").read_text("utf-8"), "lxml")

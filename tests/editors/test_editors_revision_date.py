@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.revision_date import (
+from scripts.project import (
     SourceDateEpochError,
     source_date_epoch,
     undated_variables,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.assets import OWN_ASSET_FOLDERS, minify
+from scripts.publish.minify import OWN_ASSET_FOLDERS
+from scripts.publish.minify import minify_asset as minify
 from tests.conftest import DOCS
 
 

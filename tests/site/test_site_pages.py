@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from scripts.site_pages import nav_files, url_path_of
+from scripts.project import nav_files, page_url, read_config
 from tests.conftest import DOCS, ROOT
 
 THEMED_PAGES = [
@@ -31,7 +31,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 def nav_sources() -> list[str]:
     """Source paths of the pages in the nav, in nav order (generated pages included)."""
-    return nav_files(ROOT / "mkdocs.yml")
+    return nav_files(read_config(ROOT / "mkdocs.yml").get("nav"))
 
 
 def content_pages() -> list[Path]:
@@ -41,7 +41,7 @@ def content_pages() -> list[Path]:
 
 def output_html(site: Path, source: str) -> Path:
     """Where MkDocs writes a page with directory URLs."""
-    return site / url_path_of(source) / "index.html"
+    return site / page_url(source) / "index.html"
 
 
 def section_headings(markdown: str) -> list[tuple[int, str, str | None]]:
