@@ -80,6 +80,15 @@ class CopycheckError(Exception):
     """Bad input: a missing or malformed file, or an article that breaks the numbering rule."""
 
 
+def _reason(error: Exception) -> str:
+    """Why a file could not be read, in words, without repeating its name."""
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
 def words(text: str) -> list[str]:
     """The normalised words of `text`, in order."""
     return [w.replace(RIGHT_SINGLE, "'") for w in WORD.findall(text.lower())]
@@ -198,7 +207,7 @@ def load_fingerprint(path: Path = FINGERPRINT) -> Fingerprint:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise CopycheckError(f"{path}: cannot read the fingerprint ({error})") from None
+        raise CopycheckError(f"{path}: cannot read the fingerprint ({_reason(error)})") from None
     except json.JSONDecodeError as error:
         raise CopycheckError(f"{path}: not JSON ({error})") from None
     problem = _fingerprint_problem(data)
@@ -285,7 +294,7 @@ def check_folders(folders: list[Path], known: Fingerprint) -> list[str]:
             try:
                 md = page.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                raise CopycheckError(f"{page}: cannot read the page ({error})") from None
+                raise CopycheckError(f"{page}: cannot read the page ({_reason(error)})") from None
             runs = shared_runs(md, known.shingles, known.words)
             reports.extend(f"{page}:{line}: {run}" for line, run in runs)
     return reports
@@ -298,7 +307,7 @@ def _read_article(source: Path) -> str:
     try:
         return source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CopycheckError(f"{source}: cannot read the article ({error})") from None
+        raise CopycheckError(f"{source}: cannot read the article ({_reason(error)})") from None
 
 
 def run_check(folders: list[Path], fingerprint_file: Path) -> int:
@@ -313,15 +322,22 @@ def run_check(folders: list[Path], fingerprint_file: Path) -> int:
 
 
 def run_fingerprint(source: Path, output: Path, check_only: bool) -> int:
-    data = fingerprint(_read_article(source))
+    text = _read_article(source)
+    try:
+        data = fingerprint(text)
+    except CopycheckError as error:
+        raise CopycheckError(f"{source}: {error}") from None
     if not check_only:
-        output.write_text(format_fingerprint(data), encoding="utf-8")
+        try:
+            output.write_text(format_fingerprint(data), encoding="utf-8")
+        except OSError as error:
+            raise CopycheckError(f"{output}: cannot write ({_reason(error)})") from None
         print(f"copycheck: wrote {output} from {source}")
         return 0
     try:
         committed = json.loads(output.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CopycheckError(f"{output}: cannot read the fingerprint ({error})") from None
+        raise CopycheckError(f"{output}: cannot read the fingerprint ({_reason(error)})") from None
     if committed != data:
         print(f"copycheck: {output} is stale; regenerate it from {source}", file=sys.stderr)
         return 1

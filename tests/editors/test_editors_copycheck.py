@@ -133,9 +133,26 @@ def test_an_article_without_15_numbered_paragraphs_is_refused_naming_it(tmp_path
     result = copycheck("fingerprint", "--source", short, "--output", tmp_path / "out.json")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "copycheck: expected 15 numbered paragraphs (summary, caption and 13 in the body), found 14"
+        f"copycheck: {short}: expected 15 numbered paragraphs (summary, caption and 13 in the"
+        " body), found 14"
     )
     assert not (tmp_path / "out.json").exists()
+
+
+def test_fingerprint_check_fails_when_the_article_changed_since(
+    tmp_path: Path, synthetic_fingerprint: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(synthetic_article(), encoding="utf-8")
+    args = ("fingerprint", "--check", "--source", article, "--output", synthetic_fingerprint)
+    assert copycheck(*args).returncode == 0
+    article.write_text(synthetic_article().replace("oil barge", "coal barge"), encoding="utf-8")
+    stale = copycheck(*args)
+    assert stale.returncode == 1
+    assert (
+        stale.stderr
+        == f"copycheck: {synthetic_fingerprint} is stale; regenerate it from {article}\n"
+    )
 
 
 def test_fingerprint_numbers_15_paragraphs_in_order_then_other_text() -> None:
@@ -212,6 +229,9 @@ def test_bad_input_gives_one_line_naming_the_file_and_exit_2(tmp_path: Path) -> 
     data = committed()
     data["paragraphs"][0]["shingles"] = ["these are words"]
     with_words.write_text(json.dumps(data), encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(synthetic_article(), encoding="utf-8")
+    not_an_article = ("fingerprint", "--source", not_json, "--output", tmp_path / "out.json")
     latin1 = page_folder(tmp_path, "")
     (latin1 / "page.md").write_bytes(b"\xe9t\xe9\n")  # Latin-1, not UTF-8
     cases = [
@@ -219,7 +239,13 @@ def test_bad_input_gives_one_line_naming_the_file_and_exit_2(tmp_path: Path) -> 
         (("check", "--fingerprint", not_json), f"{not_json}: not JSON"),
         (("check", "--fingerprint", with_words), f"{with_words}: paragraph"),
         (("check", "--fingerprint", tmp_path / "none.json"), "none.json: cannot read"),
-        (("check", latin1), f"{latin1 / 'page.md'}: cannot read the page"),
+        (("check", latin1), f"{latin1 / 'page.md'}: cannot read the page (not UTF-8 text)"),
+        (("check", latin1 / "page.md"), "page.md: not a folder"),
+        (not_an_article, f"{not_json}: no 'Reading Time' line ends the header"),
+        (
+            ("fingerprint", "--source", article, "--output", tmp_path / "no" / "out.json"),
+            "out.json: cannot write (No such file or directory)",
+        ),
     ]
     for args, named in cases:
         result = copycheck(*args)
