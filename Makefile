@@ -45,6 +45,7 @@ lint: $(STAMP)
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml scan --recurse docs *.md
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml --disable-rules md041 scan --recurse includes .github
 	$(VENV)/bin/codespell
+	$(PYTHON) -m scripts.tools.copycheck check docs
 	$(PYTHON) -m scripts.tools.check_whitespace
 	$(PYTHON) -m scripts.timeline check >/dev/null
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml

@@ -35,3 +35,51 @@ def site_base(built_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the built site served on 127.0.0.1 under a sub-folder."""
     with serving(built_site, prefix=SUB_FOLDER) as base:
         yield base
+
+
+# The copy check's stand-in article: invented prose in the real article's layout (header,
+# caption, "In Brief" summary, 13 body paragraphs, bio), so the fingerprint path can be proved
+# on a fresh clone, where the copyrighted article is absent and may never be committed.
+SYNTHETIC_COPIED = (
+    "the keepers of the northern lamps agreed to wait one more week for the oil barge"
+)
+SYNTHETIC_QUOTATION = "sail at first light whatever the weather says on the radio"
+SYNTHETIC_BODY = [
+    "The harbour master told the keepers that the fleet would"
+    f" \u2018{SYNTHETIC_QUOTATION}\u2019, and {SYNTHETIC_COPIED}.",
+    *(
+        f"In week {week} the keepers painted {week} railings, mended a net and wrote to the"
+        " council about the price of lamp oil."
+        for week in range(2, 14)
+    ),
+]
+
+
+def synthetic_article(body: list[str] = SYNTHETIC_BODY) -> str:
+    """The stand-in article's text, with `body` as its body paragraphs."""
+    return "\n\n".join(
+        [
+            "Peer reviewed notes from an imaginary harbour",
+            "The lighthouse keepers of Gull Point count their lamps",
+            "Reading Time: 2 mins\nAda Marrow, keeper of the northern lamp, trims a wick before"
+            " the autumn storms",
+            "In Brief",
+            "The keepers of Gull Point spent the year mending lamps, counting gulls and arguing"
+            " about a fog horn that nobody in the village wanted to hear at night.",
+            "  \u2022 A\n  \u2022 A",
+            *body,
+            "Ada Marrow is a keeper at the Gull Point light.",
+            "This note is part of an invented series.",
+            "Comments are closed.",
+        ]
+    )
+
+
+@pytest.fixture
+def synthetic_fingerprint(tmp_path: Path) -> Path:
+    """The committed-style fingerprint of the stand-in article, made by the project's tool."""
+    from scripts.tools.copycheck import fingerprint, format_fingerprint
+
+    path = tmp_path / "synthetic-fingerprint.json"
+    path.write_text(format_fingerprint(fingerprint(synthetic_article())), encoding="utf-8")
+    return path

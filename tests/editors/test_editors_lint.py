@@ -27,6 +27,7 @@ def test_lint_target_runs_every_prose_and_workflow_check() -> None:
         "ruff format --check",
         "pymarkdown",
         "codespell",
+        "scripts.tools.copycheck check docs",
         "scripts.tools.check_whitespace",
         "scripts.timeline check",
         "check-jsonschema --builtin-schema vendor.github-workflows",
