@@ -228,8 +228,7 @@ def _headings(toc: TableOfContents) -> list[page_citations.Heading]:
 
 def _event_citables(events: list[frontmatter.Event]) -> list[page_citations.Citable]:
     return [
-        page_citations.Citable(event.id, event.title, "event", event.date.text)
-        for event in events
+        page_citations.Citable(event.id, event.title, "event", event.date.text) for event in events
     ]
 
 
