@@ -23,7 +23,7 @@ import os
 import string
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,6 @@ from scripts.frontmatter import (
     PRECISION_RANK,
     THEMES,
     Event,
-    EventDate,
     FrontMatterError,
     Page,
     check_unique_ids,
@@ -87,10 +86,14 @@ _THEME_LABELS = {
 }
 
 
-def collect(sources: Iterable[tuple[str, str, str]]) -> list[Page]:
-    """Validate every page: `sources` holds (path inside docs/, label for errors, text)."""
-    dates: dict[str | int, EventDate] = {}  # shared: many events on many pages share a date
-    pages = [read_page(path, text, label=label, dates=dates) for path, label, text in sources]
+def collect(
+    sources: Iterable[tuple[str, str, str]], *, paragraphs: Collection[int] = ()
+) -> list[Page]:
+    """Validate every page: `sources` holds (path inside docs/, label for errors, text);
+    `paragraphs` the article's paragraph numbers that a page's `restates` may name."""
+    pages = [
+        read_page(path, text, label=label, paragraphs=paragraphs) for path, label, text in sources
+    ]
     check_unique_ids(pages)
     return pages
 
