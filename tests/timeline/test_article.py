@@ -222,3 +222,15 @@ def test_unrestated_lists_the_paragraphs_no_section_restates() -> None:
     pages = [page("first.md", "  b: [2, 3]\n"), page("second.md", "  a: [15, 1]\n")]
     assert unrestated(pages, paragraphs) == list(range(4, 15))
     assert unrestated([], paragraphs) == list(NUMBERS)
+
+
+def test_check_command_reads_the_paragraph_map_next_to_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nnav:\n  - valid.md\n", encoding="utf-8")
+    (tmp_path / "docs" / "valid.md").write_bytes((RESTATES / "valid.md").read_bytes())
+    assert timeline.main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1  # no map yet
+    (tmp_path / "includes" / "article-paragraphs.yml").write_bytes(
+        (MAPS / "valid.yml").read_bytes()
+    )
+    assert timeline.main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 0
