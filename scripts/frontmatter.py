@@ -13,6 +13,16 @@ Page fields (top level; any other key is rejected as a typo):
   Too long: `docs/x.md: field 'description': 171 characters, at most 160 allowed`.
 - `events` (optional, default none): a list of events, below.
   Not a list: `docs/x.md: field 'events': must be a list of events, got a mapping`.
+- `restates` (optional, default none): the article's paragraphs (numbered in
+  `includes/article-paragraphs.yml`, see `scripts.article`) that each section retells: a
+  heading's `{#id}` on this page -> a paragraph number or a list of them, e.g.
+  `restates: {kim-putin-summit: [8], arms-deals: [9, 10]}`.
+  Not a mapping: `docs/x.md: field 'restates': must be a mapping of section ids to paragraph
+  numbers, got a list`. No such section: `docs/x.md: restates (section 'kim-putin'): no heading
+  with id 'kim-putin' on this page (ids here: ...)`. No such paragraph: `docs/x.md: restates
+  (section 'arms-deals'): field 'restates': paragraph 16 is not in the article (paragraphs
+  1-15)`. Likewise for a value that is not a number, a number listed twice, an empty list,
+  and any `restates` when the build has no paragraph map.
 - `hide`, `search`, `template`, `status`: Material for MkDocs' own page options.
 - Unknown key: `docs/x.md: field 'titel': unknown field (did you mean 'title'? allowed: ...)`.
 - Not valid YAML: `docs/x.md: front matter is not valid YAML: line 6, column 19: mapping values
@@ -58,7 +68,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -77,22 +87,12 @@ THEMES: dict[str, str] = {
 _THEMES_ALLOWED = ", ".join(THEMES)  # as error messages list them
 
 # Top-level keys a page may carry: ours plus Material's page options. Extend here, nowhere else.
-PAGE_KEYS: tuple[str, ...] = (
-    "title",
-    "description",
-    "events",
-    "hide",
-    "search",
-    "template",
-    "status",
-)
+PAGE_KEYS = ("title", "description", "events", "restates", "hide", "search", "template", "status")
 DESCRIPTION_MAX_CHARS = 160
 
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title", "section", "themes")
 EVENT_OPTIONAL: tuple[str, ...] = ("id", "note", "source")
 EVENT_KEYS: tuple[str, ...] = EVENT_REQUIRED + EVENT_OPTIONAL
-_EVENT_KEY_SET = frozenset(EVENT_KEYS)
-_EVENT_REQUIRED_SET = frozenset(EVENT_REQUIRED)
 
 Precision = Literal["year", "month", "day"]
 PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
@@ -102,10 +102,9 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids the timeline page uses for its own headings; an event id must not take them.
 RESERVED_ID_RE = re.compile(r"^(?:y\d{4}(?:-\d{2})?|timeline|downloads|dates)$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Same opening and closing fences MkDocs accepts (`mkdocs/utils/meta.py`); the closing one is
-# searched for as a line of its own, which is faster than a lazy match over the whole YAML.
-OPENING_FENCE_RE = re.compile(r"-{3}[ \t]*\n")
-CLOSING_FENCE_RE = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\n")
+# MkDocs' own front matter expression (`mkdocs/utils/meta.py`), with the YAML and its closing
+# fence optional: an opening fence without a closing one is an error here, not body text.
+FRONT_MATTER_RE = re.compile(r"-{3}[ \t]*\n(?:(.*?\n)(?:\.{3}|-{3})[ \t]*\n)?", re.DOTALL)
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 ATX_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
 SETEXT_RE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
@@ -127,18 +126,16 @@ class EventDate:
     precision: Precision
     start: dt.date  # first day covered
     end: dt.date  # last day covered (inclusive)
-    # As readers see it: "8 February 2023", "April 2023" or "2024". Set once here, since the
-    # page, both downloads and the calendar all show it.
-    label: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @property
+    def label(self) -> str:
+        """As readers see it: "8 February 2023", "April 2023" or "2024"; one spelling for the
+        page, both downloads and the calendar."""
         if self.precision == "day":
-            label = f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
-        elif self.precision == "month":
-            label = f"{MONTHS[self.start.month]} {self.start.year}"
-        else:
-            label = str(self.start.year)
-        object.__setattr__(self, "label", label)  # the dataclass is frozen
+            return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
+        if self.precision == "month":
+            return f"{MONTHS[self.start.month]} {self.start.year}"
+        return str(self.start.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +166,8 @@ class Page:
     meta: dict[str, Any]
     headings: dict[str, str]  # id -> heading text
     events: tuple[Event, ...]
+    # Section id -> the article's paragraphs it restates, in the order of the page's headings.
+    restates: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 class StrictLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
@@ -205,172 +204,45 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, Markdown body, line number where the YAML starts)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not (opening := OPENING_FENCE_RE.match(text)):
+    if not (match := FRONT_MATTER_RE.match(text)):
         return None, text, 0
-    # The YAML holds at least its own last line break, so the search starts after the fence.
-    if not (closing := CLOSING_FENCE_RE.search(text, opening.end())):
+    if match.group(1) is None:
         raise FrontMatterError(f"{label}: front matter is not closed: end it with a line '---'")
-    return text[opening.end() : closing.start() + 1], text[closing.end() :], 2
+    return match.group(1), text[match.end() :], 2
 
 
-def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
-    """Parse front matter YAML strictly; errors give the line counted from the top of the file."""
+def parse_yaml(source: str, label: str, first_line: int = 1, *, what: str = "front matter") -> Any:
+    """Parse YAML with `StrictLoader`; an error is one line giving the line counted from the top
+    of the file (`first_line`: the file's line where `source` starts)."""
     try:
-        try:
-            data = _load_plain(source)
-        except (_NotPlain, yaml.YAMLError):
-            # Anything beyond plain data, and every error, goes through PyYAML's own
-            # constructor: same values, same messages, only slower.
-            data = yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
+        return yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
         problem = " ".join(str(error.problem or error.context or error).split())
-        raise FrontMatterError(
-            f"{label}: front matter is not valid YAML: {where}{problem}"
-        ) from None
+        raise FrontMatterError(f"{label}: {what} is not valid YAML: {where}{problem}") from None
     except yaml.YAMLError as error:
         problem = " ".join(str(error).split())
-        raise FrontMatterError(f"{label}: front matter is not valid YAML: {problem}") from None
+        raise FrontMatterError(f"{label}: {what} is not valid YAML: {problem}") from None
+    # The rest have no place to point at: PyYAML raises whatever building an explicitly
+    # tagged value raises (ValueError for `!!int x`, AttributeError for `!!timestamp x`).
+    except Exception as error:
+        problem = " ".join(str(error).split())
+        raise FrontMatterError(
+            f"{label}: {what} is not valid YAML: a tagged value (!!...) cannot be built: {problem}"
+        ) from None
+
+
+def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
+    """Parse front matter YAML strictly into its mapping of fields."""
+    data = parse_yaml(source, label, first_line)
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            f"{label}: front matter must be a mapping of fields, got {_kind(data)}"
+            f"{label}: front matter must be a mapping of fields, got {yaml_kind(data)}"
         )
     return data
-
-
-class _NotPlain(Exception):
-    """The document holds more than plain data (an anchor, alias, tag, merge or duplicate key,
-    a key that is not text, several documents): PyYAML's constructor must handle it."""
-
-
-# StrictLoader's implicit resolvers by first character, tried in the order PyYAML tries them
-# (`yaml.resolver.BaseResolver.resolve`), wildcard ones after; it has no path resolvers.
-_Resolvers = tuple[tuple[str, re.Pattern[str]], ...]
-_WILDCARD_RESOLVERS: _Resolvers = tuple(StrictLoader.yaml_implicit_resolvers.get(None, ()))
-_RESOLVERS: dict[str, _Resolvers] = {
-    first: (*pairs, *_WILDCARD_RESOLVERS)
-    for first, pairs in StrictLoader.yaml_implicit_resolvers.items()
-    if first is not None
-}
-
-# The parse events the reader tells apart, looked up once rather than per event.
-_SCALAR, _SEQUENCE_START = yaml.ScalarEvent, yaml.SequenceStartEvent
-_SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
-
-
-def _load_plain(source: str) -> Any:
-    """Build the document straight from libyaml's parse events, skipping PyYAML's composer.
-
-    The composer and constructor cost several Python calls per node, which made YAML most of
-    the timeline step. Front matter is plain data, so this covers it and raises `_NotPlain`
-    for anything else; the values are those PyYAML's constructor gives (the same resolvers
-    and scalar constructors), and a test compares both on generated documents.
-    """
-    loader = StrictLoader(source)
-    try:
-        get = loader.get_event
-        get()  # StreamStartEvent
-        if type(get()) is not yaml.DocumentStartEvent:
-            raise _NotPlain
-        data = _PlainReader(loader).node(get())
-        get()  # DocumentEndEvent
-        if type(get()) is not yaml.StreamEndEvent:
-            raise _NotPlain
-        return data
-    finally:
-        loader.dispose()
-
-
-class _PlainReader:
-    """Reads the nodes of one plain document from the loader's events.
-
-    The mapping and sequence loops type their scalars inline rather than through a method:
-    10,000 events hold over 100,000 scalars, and a call each cost more than the typing.
-    """
-
-    def __init__(self, loader: StrictLoader) -> None:
-        self.loader = loader
-        self.get = loader.get_event
-        # Plain scalars a resolver may type, by their text: every event repeats the same keys
-        # and themes, so each distinct spelling goes through the resolvers once per document.
-        self.typed: dict[str, Any] = {}
-
-    def node(self, event: yaml.Event) -> Any:
-        """The value of the node that starts with `event`."""
-        # Aliases always carry an anchor, so this also sends them to PyYAML.
-        if event.anchor is not None or event.tag is not None:
-            raise _NotPlain
-        kind = type(event)
-        if kind is _SCALAR:
-            return self.plain(event) if event.implicit[0] else event.value
-        if kind is _SEQUENCE_START:
-            return self.sequence()
-        return self.mapping()
-
-    def sequence(self) -> list[Any]:
-        """The items up to the end of the sequence."""
-        get, typed = self.get, self.typed
-        items = []
-        event = get()
-        while (kind := type(event)) is not _SEQUENCE_END:
-            if kind is not _SCALAR or event.anchor is not None or event.tag is not None:
-                items.append(self.node(event))  # a collection, or PyYAML's case
-                event = get()
-                continue
-            value = event.value
-            if event.implicit[0] and (value[:1] in _RESOLVERS or _WILDCARD_RESOLVERS):
-                value = typed[value] if value in typed else self.plain(event)
-            items.append(value)
-            event = get()
-        return items
-
-    def mapping(self) -> dict[str, Any]:
-        """The pairs up to the end of the mapping; keys must be distinct text."""
-        get, typed, plain = self.get, self.typed, self.plain
-        data: dict[str, Any] = {}
-        event = get()
-        while type(event) is not _MAPPING_END:
-            if type(event) is not _SCALAR or event.anchor is not None or event.tag is not None:
-                raise _NotPlain
-            key = event.value
-            if event.implicit[0] and (key[:1] in _RESOLVERS or _WILDCARD_RESOLVERS):
-                key = typed[key] if key in typed else plain(event)
-            # A duplicate is an error PyYAML's constructor words; keys other than text are rare.
-            if type(key) is not str or key in data:
-                raise _NotPlain
-            event = get()
-            if type(event) is not _SCALAR or event.anchor is not None or event.tag is not None:
-                data[key] = self.node(event)  # a collection, or PyYAML's case
-                event = get()
-                continue
-            value = event.value
-            if event.implicit[0] and (value[:1] in _RESOLVERS or _WILDCARD_RESOLVERS):
-                value = typed[value] if value in typed else plain(event)
-            data[key] = value
-            event = get()
-        return data
-
-    def plain(self, event: yaml.ScalarEvent) -> Any:
-        """A plain (unquoted) scalar typed as PyYAML types it, remembered in `typed`."""
-        value = event.value
-        resolvers = _RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS)
-        # Most text: no resolver starts with its first character.
-        self.typed[value] = typed = self._resolve(event, resolvers) if resolvers else value
-        return typed
-
-    def _resolve(self, event: yaml.ScalarEvent, resolvers: _Resolvers) -> Any:
-        value = event.value
-        for tag, pattern in resolvers:
-            if pattern.match(value):
-                construct = self.loader.yaml_constructors.get(tag)
-                if construct is None:  # merge (<<) and value (=) keys
-                    raise _NotPlain
-                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-                return construct(self.loader, node)
-        return value
 
 
 def heading_ids(markdown: str) -> dict[str, str]:
@@ -427,7 +299,7 @@ def parse_date(value: Any, where: str) -> EventDate:
         text = str(value)
     else:
         raise FrontMatterError(
-            f"{where}: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, got {_kind(value)}"
+            f"{where}: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, got {yaml_kind(value)}"
         )
     match = DATE_RE.match(text)
     if not match:
@@ -452,18 +324,6 @@ def parse_date(value: Any, where: str) -> EventDate:
         ) from None
 
 
-def _shared_date(value: Any, where: str, dates: dict[str | int, EventDate]) -> EventDate:
-    """`parse_date` once per distinct value: 10,000 events hold only a few thousand dates.
-
-    Only text and plain integers are kept: `True` equals 1 as a dict key but is no year.
-    """
-    if type(value) is not str and type(value) is not int:
-        return parse_date(value, where)
-    if (date := dates.get(value)) is None:
-        date = dates[value] = parse_date(value, where)
-    return date
-
-
 def validate_event(
     raw: Any,
     *,
@@ -472,33 +332,25 @@ def validate_event(
     page_path: str,
     page_title: str,
     headings: Mapping[str, str],
-    dates: dict[str | int, EventDate] | None = None,
 ) -> Event:
-    """Check one event mapping field by field and return it as an `Event`.
-
-    `dates` holds the dates already parsed, by their front matter value: pass one dict for
-    all pages, since many events share a date.
-    """
+    """Check one event mapping field by field and return it as an `Event`."""
     where = f"{label}: events[{position}]"
     if not isinstance(raw, dict):
         raise FrontMatterError(
-            f"{where}: must be a mapping of fields ({', '.join(EVENT_KEYS)}), got {_kind(raw)}"
+            f"{where}: must be a mapping of fields ({', '.join(EVENT_KEYS)}), got {yaml_kind(raw)}"
         )
     if isinstance(raw.get("id"), str):
         where += f" (id {raw['id']!r})"
-    # Set comparisons first: one step for the usual, valid event; the loops find the culprit.
-    if not raw.keys() <= _EVENT_KEY_SET:
-        for key in raw:
-            if key not in EVENT_KEYS:
-                raise FrontMatterError(f"{where}: field {str(key)!r}: {_unknown(key, EVENT_KEYS)}")
-    if not raw.keys() >= _EVENT_REQUIRED_SET:
-        for key in EVENT_REQUIRED:
-            if key not in raw:
-                raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
+    for key in raw:
+        if key not in EVENT_KEYS:
+            raise FrontMatterError(f"{where}: field {str(key)!r}: {unknown_field(key, EVENT_KEYS)}")
+    for key in EVENT_REQUIRED:
+        if key not in raw:
+            raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
 
-    date = _shared_date(raw["date"], where, {} if dates is None else dates)
-    title = _text(raw["title"], where, "title")
-    section = _text(raw["section"], where, "section")
+    date = parse_date(raw["date"], where)
+    title = text_field(raw["title"], where, "title")
+    section = text_field(raw["section"], where, "section")
     if section not in headings:
         known = ", ".join(headings) or "none"
         raise FrontMatterError(
@@ -506,10 +358,10 @@ def validate_event(
             f"(ids here: {known})"
         )
     themes = _themes(raw["themes"], where)
-    note = _text(raw["note"], where, "note") if "note" in raw else None
+    note = text_field(raw["note"], where, "note") if "note" in raw else None
     source = _source(raw["source"], where) if "source" in raw else None
     if "id" in raw:
-        event_id = _text(raw["id"], where, "id")
+        event_id = text_field(raw["id"], where, "id")
         if not SLUG_RE.match(event_id):
             raise FrontMatterError(
                 f"{where}: field 'id': {event_id!r} is not a slug "
@@ -541,13 +393,13 @@ def read_page(
     text: str,
     *,
     label: str | None = None,
-    dates: dict[str | int, EventDate] | None = None,
+    paragraphs: Collection[int] = (),
 ) -> Page:
     """Validate a page's front matter and events; `path` is the file's path inside docs/.
 
-    `dates`: the dates other pages' events gave, to parse each distinct one once.
+    `paragraphs`: the numbers of the article's paragraphs, which `restates` may name; with
+    none given, a page that has `restates` is an error rather than an unchecked claim.
     """
-    dates = {} if dates is None else dates
     label = label or f"docs/{path}"
     source, body, first_line = split_front_matter(text, label)
     if source is None:
@@ -558,12 +410,12 @@ def read_page(
     meta = load_yaml(source, label, first_line)
     for key in meta:
         if key not in PAGE_KEYS:
-            raise FrontMatterError(f"{label}: field {str(key)!r}: {_unknown(key, PAGE_KEYS)}")
+            raise FrontMatterError(f"{label}: field {str(key)!r}: {unknown_field(key, PAGE_KEYS)}")
     for key in ("title", "description"):
         if key not in meta:
             raise FrontMatterError(f"{label}: field {key!r}: missing (every page needs one)")
-    title = _text(meta["title"], label, "title")
-    description = _text(meta["description"], label, "description")
+    title = text_field(meta["title"], label, "title")
+    description = text_field(meta["description"], label, "description")
     if len(description) > DESCRIPTION_MAX_CHARS:
         raise FrontMatterError(
             f"{label}: field 'description': {len(description)} characters, "
@@ -574,7 +426,7 @@ def read_page(
     raw_events = meta.get("events", [])
     if not isinstance(raw_events, list):
         raise FrontMatterError(
-            f"{label}: field 'events': must be a list of events, got {_kind(raw_events)}"
+            f"{label}: field 'events': must be a list of events, got {yaml_kind(raw_events)}"
         )
     events = tuple(
         validate_event(
@@ -584,11 +436,11 @@ def read_page(
             page_path=path,
             page_title=title,
             headings=headings,
-            dates=dates,
         )
         for position, raw in enumerate(raw_events)
     )
-    return Page(path, label, title, description, meta, headings, events)
+    restates = _restates(meta.get("restates", {}), label, headings, paragraphs)
+    return Page(path, label, title, description, meta, headings, events, restates)
 
 
 def check_unique_ids(pages: Iterable[Page]) -> None:
@@ -606,6 +458,48 @@ def check_unique_ids(pages: Iterable[Page]) -> None:
             seen[event.id] = (page, event)
 
 
+def _restates(
+    value: Any, label: str, headings: Mapping[str, str], paragraphs: Collection[int]
+) -> dict[str, tuple[int, ...]]:
+    """Check `restates`; the result follows the page's headings, each list as given."""
+    if not isinstance(value, dict):
+        raise FrontMatterError(
+            f"{label}: field 'restates': must be a mapping of section ids to paragraph "
+            f"numbers, got {yaml_kind(value)}"
+        )
+    if value and not paragraphs:
+        raise FrontMatterError(
+            f"{label}: field 'restates': no paragraph map of the article to check it against"
+        )
+    span = f"paragraphs {min(paragraphs, default=0)}-{max(paragraphs, default=0)}"
+    found: dict[str, tuple[int, ...]] = {}
+    for section, numbers in value.items():
+        where = f"{label}: restates (section {str(section)!r})"
+        if section not in headings:
+            known = ", ".join(headings) or "none"
+            raise FrontMatterError(
+                f"{where}: no heading with id {str(section)!r} on this page (ids here: {known})"
+            )
+        where += ": field 'restates'"
+        items = numbers if isinstance(numbers, list) else [numbers]
+        if not items:
+            raise FrontMatterError(f"{where}: must list at least one paragraph")
+        for index, number in enumerate(items):
+            if not isinstance(number, int) or isinstance(number, bool):
+                raise FrontMatterError(
+                    f"{where}: must be a paragraph number or a list of them, "
+                    f"got {yaml_kind(number)}"
+                )
+            if number not in paragraphs:
+                raise FrontMatterError(
+                    f"{where}: paragraph {number} is not in the article ({span})"
+                )
+            if number in items[:index]:
+                raise FrontMatterError(f"{where}: paragraph {number} is listed twice")
+        found[section] = tuple(items)
+    return {section: found[section] for section in headings if section in found}
+
+
 def _material_options(meta: Mapping[str, Any], label: str) -> None:
     """Type checks for the page options Material reads, so a slip is an error, not a no-op."""
     hide = meta.get("hide", [])
@@ -619,16 +513,16 @@ def _material_options(meta: Mapping[str, Any], label: str) -> None:
         raise FrontMatterError(f"{label}: field 'search': must be a mapping of exclude and boost")
     for key in ("template", "status"):
         if key in meta:
-            _text(meta[key], label, key)
+            text_field(meta[key], label, key)
 
 
-def _text(value: Any, where: str, field: str) -> str:
+def text_field(value: Any, where: str, field: str) -> str:
+    """A field's value if it is non-empty text without control characters."""
     if not isinstance(value, str):
-        raise FrontMatterError(f"{where}: field {field!r}: must be text, got {_kind(value)}")
+        raise FrontMatterError(f"{where}: field {field!r}: must be text, got {yaml_kind(value)}")
     if not value or value.isspace():
         raise FrontMatterError(f"{where}: field {field!r}: must not be empty")
-    # Control characters are never printable: the quick check spares most texts the search.
-    if not value.isprintable() and (bad := CONTROL_RE.search(value)):
+    if bad := CONTROL_RE.search(value):
         raise FrontMatterError(
             f"{where}: field {field!r}: contains control character U+{ord(bad.group()):04X}"
         )
@@ -654,20 +548,21 @@ def _themes(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _source(value: Any, where: str) -> str:
-    address = _text(value, where, "source")
+    address = text_field(value, where, "source")
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", address):
         raise FrontMatterError(f"{where}: field 'source': {address!r} is not an http(s) address")
     return address
 
 
-def _unknown(key: Any, allowed: tuple[str, ...]) -> str:
+def unknown_field(key: Any, allowed: tuple[str, ...]) -> str:
+    """The error for a key not in `allowed`, with the nearest allowed one as a hint."""
     close = difflib.get_close_matches(str(key), allowed, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
     return f"unknown field ({hint}allowed: {', '.join(allowed)})"
 
 
-def _kind(value: Any) -> str:
+def yaml_kind(value: Any) -> str:
     """Name a YAML value's type the way an editor would."""
     if value is None:
         return "nothing"

@@ -9,7 +9,6 @@ import pytest
 
 from scripts.frontmatter import (
     THEMES,
-    EventDate,
     FrontMatterError,
     check_unique_ids,
     heading_ids,
@@ -34,7 +33,7 @@ EXPECTED = {
     "missing-page-title": "field 'title': missing (every page needs one)",
     "long-description": "field 'description': 175 characters, at most 160 allowed",
     "unknown-page-field": "field 'titel': unknown field (did you mean 'title'? "
-    "allowed: title, description, events, hide, search, template, status)",
+    "allowed: title, description, events, restates, hide, search, template, status)",
     "events-not-a-list": "field 'events': must be a list of events, got a mapping",
     "event-not-a-mapping": f"events[1]: must be a mapping of fields ({EVENT_FIELDS}), got a string",
     "missing-date": "events[0] (id 'leaders-meet'): field 'date': missing (required)",
@@ -212,21 +211,10 @@ def test_theme_list_is_the_documented_one() -> None:
     assert list(THEMES) == ALLOWED_THEMES.split(", ")
 
 
-def test_pages_sharing_parsed_dates_get_the_same_dates_as_alone() -> None:
-    alone = read_page("russia.md", VALID_PAGE)
-    dates: dict[str | int, EventDate] = {}
-    read_page("china.md", VALID_PAGE, dates=dates)
-    shared = read_page("russia.md", VALID_PAGE, dates=dates)
-    assert shared == alone
-    assert set(dates) == {"2023-09-13", "2023-07", 2024}
-
-
-def test_bad_date_after_shared_good_ones_still_names_its_own_file() -> None:
-    dates: dict[str | int, EventDate] = {}
-    read_page("china.md", VALID_PAGE, dates=dates)
+def test_date_given_as_true_names_file_event_and_field() -> None:
     bad = VALID_PAGE.replace("date: 2024", "date: true")
     with pytest.raises(FrontMatterError) as caught:
-        read_page("russia.md", bad, dates=dates)
+        read_page("russia.md", bad)
     assert str(caught.value) == (
         "docs/russia.md: events[2]: field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD, "
         "got true/false"

@@ -13,6 +13,7 @@ import pytest
 
 from scripts import timeline
 from scripts.frontmatter import read_page
+from scripts.project import SourceDateEpochError
 from tests.timeline.timeline_helpers import HOSTILE, make_event, page_html
 
 STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -43,22 +44,35 @@ def test_events_sort_by_date_then_precision_then_nav_order_then_position() -> No
     assert [e.id for e in events] == ["a-old", "b-year", "a-month", "b-month-2", "b-day"]
 
 
-def test_nav_paths_flatten_sections_in_reading_order() -> None:
-    nav = [{"Home": "index.md"}, {"Part": [{"A": "a.md"}, "b.md", {"Ext": "https://x.org"}]}]
-    assert timeline.nav_paths(nav) == ["index.md", "a.md", "b.md"]
-
-
 @pytest.mark.parametrize(
     ("path", "directory_urls", "expected"),
     [
-        ("russia.md", True, "russia/#s"),
-        ("index.md", True, "#s"),
-        ("part/index.md", True, "part/#s"),
-        ("russia.md", False, "russia.html#s"),
+        ("russia.md", True, "russia/#summit"),
+        ("index.md", True, "#summit"),
+        ("part/index.md", True, "part/#summit"),
+        ("russia.md", False, "russia.html#summit"),
     ],
 )
-def test_page_url_matches_where_mkdocs_publishes(path, directory_urls, expected) -> None:
-    assert timeline.page_url(path, "s", use_directory_urls=directory_urls) == expected
+def test_records_give_the_section_address_where_mkdocs_publishes_it(
+    path: str, directory_urls: bool, expected: str
+) -> None:
+    events = [make_event(0, page=path)]
+    record = timeline.timeline_records(events, use_directory_urls=directory_urls, site_url=SITE)[0]
+    assert record["path"] == expected
+    assert record["url"] == f"{SITE}{expected}"
+    timeline_page = "timeline/" if directory_urls else "timeline.html"
+    assert record["timeline_url"] == f"{SITE}{timeline_page}#2023-09-13-event-0"
+
+
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_without_a_site_url_records_have_no_absolute_addresses(site_url: str | None) -> None:
+    record = timeline.timeline_records([make_event(0)], site_url=site_url)[0]
+    assert (record["path"], record["url"], record["timeline_url"]) == ("russia/#summit", None, None)
+
+
+def test_a_site_url_without_a_trailing_slash_still_prefixes_addresses() -> None:
+    record = timeline.timeline_records([make_event(0)], site_url="https://example.org/ed")[0]
+    assert record["url"] == "https://example.org/ed/russia/#summit"
 
 
 def test_page_groups_by_year_and_month_with_explicit_ids() -> None:
@@ -216,48 +230,69 @@ def test_ics_dates_before_the_year_1000_keep_four_digits() -> None:
     assert parsed.decoded("DTEND") == dt.date(999, 1, 3)
 
 
-def test_ics_matches_what_the_icalendar_library_writes() -> None:
-    """Our line writer and the library agree on every property of every event."""
+def test_ics_parses_back_to_every_field_of_every_event() -> None:
     events = [
         make_event(0, title=HOSTILE, note="é" * 90 + "\\" * 7 + ";" * 40, date="2023-04"),
         make_event(1, title="x" * 200, themes=("russia", "inter-korean"), source="https://a.b/c"),
     ]
-    ours = icalendar.Calendar.from_ical(
-        timeline.render_ics(events, dtstamp=STAMP, uid_domain="test", site_url=SITE)
+    raw = timeline.render_ics(events, dtstamp=STAMP, uid_domain="test", site_url=SITE)
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    parsed = icalendar.Calendar.from_ical(raw)
+    assert str(parsed["PRODID"]) == "-//test//timeline//EN"
+    assert str(parsed["X-WR-CALNAME"]) == "Timeline"
+    for event, entry in zip(events, parsed.walk("VEVENT"), strict=True):
+        assert str(entry["UID"]) == f"{event.id}@test"
+        assert str(entry["SUMMARY"]) == event.title.replace("\r\n", "\n")
+        assert str(entry["DESCRIPTION"]) == timeline.ics_description(event).replace("\r\n", "\n")
+        assert entry.decoded("DTSTAMP") == STAMP
+        assert entry.decoded("DTSTART") == event.date.start
+        assert entry.decoded("DTEND") == event.date.end + dt.timedelta(days=1)
+        assert entry["CATEGORIES"].cats == [timeline.THEMES[t] for t in event.themes]
+        assert str(entry["TRANSP"]) == "TRANSPARENT"
+        assert str(entry["URL"]) == f"{SITE}russia/#summit"
+
+
+def test_ics_without_a_site_url_has_no_addresses() -> None:
+    raw = timeline.render_ics([make_event(0)], dtstamp=STAMP, uid_domain="test", site_url="")
+    assert b"URL" not in raw
+
+
+def test_ics_properties_keep_the_order_the_file_always_had() -> None:
+    raw = timeline.render_ics(
+        [make_event(0)], dtstamp=STAMP, uid_domain="test", site_url=SITE, site_name="Site"
     )
-    reference = icalendar.Calendar()
-    for event in events:
-        entry = icalendar.Event()
-        entry.add("uid", f"{event.id}@test")
-        entry.add("dtstamp", STAMP)
-        entry.add("dtstart", event.date.start)
-        entry.add("dtend", event.date.end + dt.timedelta(days=1))
-        entry.add("summary", event.title)
-        entry.add("description", timeline._ics_description(event))
-        entry.add("categories", [timeline.THEMES[t] for t in event.themes])
-        reference.add_component(entry)
-    reparsed = icalendar.Calendar.from_ical(reference.to_ical())
-    for mine, theirs in zip(ours.walk("VEVENT"), reparsed.walk("VEVENT"), strict=True):
-        for name in ("UID", "SUMMARY", "DESCRIPTION"):
-            assert str(mine[name]) == str(theirs[name])
-        for name in ("DTSTAMP", "DTSTART", "DTEND"):
-            assert mine.decoded(name) == theirs.decoded(name)
-        assert mine["CATEGORIES"].cats == theirs["CATEGORIES"].cats
+    lines = [line for line in raw.split(b"\r\n") if not line.startswith(b" ")]
+    names = [line.split(b":")[0].split(b";")[0] for line in lines]
+    assert names == [
+        b"BEGIN", b"VERSION", b"PRODID", b"CALSCALE", b"METHOD", b"X-WR-CALNAME",
+        b"BEGIN", b"UID", b"DTSTAMP", b"DTSTART", b"DTEND", b"SUMMARY", b"DESCRIPTION",
+        b"CATEGORIES", b"TRANSP", b"URL", b"END", b"END", b"",
+    ]  # fmt: skip
+    assert b"X-WR-CALNAME:Site: timeline\r\n" in raw
 
 
 @pytest.mark.parametrize("text", ["a" * 200, "\\" * 151, "a\\" * 80, "é" * 100, "x\\n" * 60])
-def test_ics_folding_keeps_lines_short_and_escapes_whole(text: str) -> None:
-    line = f"SUMMARY:{timeline.ics_text(text)}"
-    folded = timeline.ics_fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in parts)
-    assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line
-    assert all(not p.endswith("\\") or p.endswith("\\\\") for p in parts[:-1])
+def test_long_ics_lines_fold_at_75_octets_and_unfold_intact(text: str) -> None:
+    raw = timeline.render_ics([make_event(0, title=text)], dtstamp=STAMP, uid_domain="t")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    entry = icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(entry["SUMMARY"]) == text
 
 
-def test_ics_text_escaping_matches_the_icalendar_library() -> None:
+def test_icalendar_still_turns_a_typed_backslash_n_into_a_line_break() -> None:
+    """The one behaviour IcsText changes; when this fails, icalendar is fixed: drop IcsText."""
+    assert icalendar.vText("C:\\New").to_ical() == b"C:\\new"
+
+
+def test_a_typed_backslash_n_survives_the_calendar() -> None:
+    title = "C:\\New\\Notes; a\\N, b"
+    raw = timeline.render_ics([make_event(0, title=title)], dtstamp=STAMP, uid_domain="t")
+    assert str(icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]["SUMMARY"]) == title
+
+
+def test_ics_text_escaping_matches_the_icalendar_library_elsewhere() -> None:
     value = HOSTILE + "\rlone CR"
-    assert timeline.ics_text(value) == icalendar.vText(value).to_ical().decode()
+    assert timeline.IcsText(value).to_ical() == icalendar.vText(value).to_ical()
 
 
 def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> None:
@@ -267,6 +302,35 @@ def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> N
     )
     assert timeline.reproducible_dtstamp(events, {}) == dt.datetime(2023, 12, 1, tzinfo=dt.UTC)
     assert timeline.reproducible_dtstamp([], {}) == timeline.EPOCH
+
+
+def test_dtstamp_refuses_a_source_date_epoch_that_is_not_whole_seconds() -> None:
+    with pytest.raises(SourceDateEpochError):
+        timeline.reproducible_dtstamp([], {"SOURCE_DATE_EPOCH": "1.5"})
+
+
+def test_records_hold_the_schema_fields_in_its_order() -> None:
+    schema = json.loads(timeline.SCHEMA_FILE.read_text(encoding="utf-8"))
+    fields = list(schema["$defs"]["event"]["properties"])
+    assert list(timeline.timeline_records([make_event(0)])[0]) == fields
+    assert schema["$defs"]["event"]["required"] == fields
+
+
+def test_csv_columns_are_the_record_fields_less_the_absolute_addresses() -> None:
+    record = timeline.timeline_records([make_event(0)], site_url=SITE)[0]
+    assert tuple(k for k in record if k not in timeline.CSV_OMITTED) == timeline.CSV_COLUMNS
+    assert timeline.CSV_OMITTED == ("url", "timeline_url")
+
+
+def test_empty_timeline_csv_is_its_header() -> None:
+    assert timeline.render_csv([]) == ",".join(timeline.CSV_COLUMNS) + "\r\n"
+
+
+def test_json_is_indented_and_ends_with_a_line_break() -> None:
+    text = timeline.render_json([make_event(0, title="Ünïcode")], site_name="S")
+    assert text.startswith('{\n  "version": 1,\n  "site_name": "S",\n')
+    assert "Ünïcode" in text
+    assert text.endswith("}\n")
 
 
 def test_json_follows_its_published_schema_and_version() -> None:

@@ -12,15 +12,17 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import timeline
+from scripts import project, timeline
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def expected_ids() -> list[str]:
     """The event ids of the docs' front matter in timeline order, read without MkDocs."""
-    sources, order = timeline.read_docs(ROOT / "mkdocs.yml")
-    return [event.id for event in timeline.sort_events(timeline.collect(sources), order)]
+    config = ROOT / "mkdocs.yml"
+    order = project.nav_files(project.read_config(config).get("nav"))
+    pages = timeline.collect(project.markdown_sources(config))
+    return [event.id for event in timeline.sort_events(pages, order)]
 
 
 def test_timeline_page_shows_exactly_the_front_matter_events(
