@@ -30,11 +30,6 @@ LOCK_HEADER = """\
 ANCHOR_SYNTAX = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*#[^\s#]+$")
 
 
-# The class the timeline gives its year and month headings: published anchors, but signposts
-# rather than passages, so they get no cite tools.
-NO_CITE_TOOLS = "no-cite-tools"
-
-
 class LockError(ValueError):
     """A line of the lock file that cannot be read; the message names the line."""
 

@@ -24,14 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.frontmatter import (
-    FrontMatterError,
-    Page,
-    parse_yaml,
-    text_field,
-    unknown_field,
-    yaml_kind,
-)
+from scripts.frontmatter import Page, text_field, unknown_field
+from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 PARAGRAPHS_PATH = "includes/article-paragraphs.yml"  # relative to mkdocs.yml
 PARTS = ("In brief", "Photo caption", "Body")
@@ -55,6 +49,13 @@ class Paragraph:
 def read_paragraphs(path: Path, label: str | None = None) -> tuple[Paragraph, ...]:
     """Read and validate the paragraph map at `path`; `label` names it in errors."""
     return parse_paragraphs(path.read_text(encoding="utf-8-sig"), label or PARAGRAPHS_PATH)
+
+
+def site_paragraphs(project_dir: Path) -> tuple[Paragraph, ...]:
+    """The paragraph map of the site whose mkdocs.yml is in `project_dir`. A site without one
+    (a test fixture) has no paragraphs, and then no page may declare `restates`."""
+    path = project_dir / PARAGRAPHS_PATH
+    return read_paragraphs(path, PARAGRAPHS_PATH) if path.is_file() else ()
 
 
 def parse_paragraphs(text: str, label: str) -> tuple[Paragraph, ...]:

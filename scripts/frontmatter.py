@@ -67,13 +67,13 @@ import calendar
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
+from scripts.markdown_headings import heading_ids, slugify
+from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 # The one list of themes: id (used in front matter, URLs and data) -> label (shown to readers).
 THEMES: dict[str, str] = {
@@ -105,17 +105,8 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # MkDocs' own front matter expression (`mkdocs/utils/meta.py`), with the YAML and its closing
 # fence optional: an opening fence without a closing one is an error here, not body text.
 FRONT_MATTER_RE = re.compile(r"-{3}[ \t]*\n(?:(.*?\n)(?:\.{3}|-{3})[ \t]*\n)?", re.DOTALL)
-FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-ATX_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
-SETEXT_RE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
-TRAILING_ATTRS_RE = re.compile(r"^(.*?)[ \t]*\{:?([^}]*)\}[ \t]*$")
-ID_IN_ATTRS_RE = re.compile(r"(?:^|\s)#([A-Za-z0-9_:.-]+)")
 # Control characters other than tab, line feed and carriage return have no place in text.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class FrontMatterError(ValueError):
-    """Bad front matter; the message is one line naming file, entry and field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,37 +161,6 @@ class Page:
     restates: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
-class StrictLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe YAML that rejects duplicate keys and leaves dates as text for our own parser.
-
-    PyYAML turns `2023-02-30` into a crash and keeps the last of two equal keys; both must be
-    clear errors here instead.
-    """
-
-
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> Iterable[dict[Any, Any]]:
-    data: dict[Any, Any] = {}
-    yield data
-    seen: set[str] = set()
-    for key_node, _ in node.value:
-        key = str(key_node.value)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        seen.add(key)
-    data.update(loader.construct_mapping(node))
-
-
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
 def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, Markdown body, line number where the YAML starts)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -209,28 +169,6 @@ def split_front_matter(text: str, label: str) -> tuple[str | None, str, int]:
     if match.group(1) is None:
         raise FrontMatterError(f"{label}: front matter is not closed: end it with a line '---'")
     return match.group(1), text[match.end() :], 2
-
-
-def parse_yaml(source: str, label: str, first_line: int = 1, *, what: str = "front matter") -> Any:
-    """Parse YAML with `StrictLoader`; an error is one line giving the line counted from the top
-    of the file (`first_line`: the file's line where `source` starts)."""
-    try:
-        return yaml.load(source, Loader=StrictLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark else ""
-        problem = " ".join(str(error.problem or error.context or error).split())
-        raise FrontMatterError(f"{label}: {what} is not valid YAML: {where}{problem}") from None
-    except yaml.YAMLError as error:
-        problem = " ".join(str(error).split())
-        raise FrontMatterError(f"{label}: {what} is not valid YAML: {problem}") from None
-    # The rest have no place to point at: PyYAML raises whatever building an explicitly
-    # tagged value raises (ValueError for `!!int x`, AttributeError for `!!timestamp x`).
-    except Exception as error:
-        problem = " ".join(str(error).split())
-        raise FrontMatterError(
-            f"{label}: {what} is not valid YAML: a tagged value (!!...) cannot be built: {problem}"
-        ) from None
 
 
 def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
@@ -243,48 +181,6 @@ def load_yaml(source: str, label: str, first_line: int) -> dict[str, Any]:
             f"{label}: front matter must be a mapping of fields, got {yaml_kind(data)}"
         )
     return data
-
-
-def heading_ids(markdown: str) -> dict[str, str]:
-    """Map each explicit heading id (`## Text {#id}`) to its heading text, outside code fences."""
-    found: dict[str, str] = {}
-    fence: str | None = None
-    previous = ""
-    for line in markdown.splitlines():
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        if opening := FENCE_RE.match(line):
-            fence = opening.group(1)
-            previous = ""
-            continue
-        text_attrs: tuple[str, str] | None = None
-        if atx := ATX_RE.match(line):
-            text_attrs = (atx.group(1), atx.group(2))
-        elif SETEXT_RE.match(line) and (trailing := TRAILING_ATTRS_RE.match(previous.strip())):
-            text_attrs = (trailing.group(1), trailing.group(2))
-        if text_attrs and (anchor := ID_IN_ATTRS_RE.search(text_attrs[1])):
-            found.setdefault(anchor.group(1), plain_heading(text_attrs[0]))
-        previous = line
-    return found
-
-
-def plain_heading(text: str) -> str:
-    """Heading text without the simplest Markdown: links, emphasis and code marks."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]+", "", text)
-    return text.strip().rstrip("#").strip()
-
-
-def slugify(text: str, max_length: int = 60) -> str:
-    """Lowercase ASCII words joined by hyphens, cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug
 
 
 def parse_date(value: Any, where: str) -> EventDate:
@@ -560,20 +456,3 @@ def unknown_field(key: Any, allowed: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(str(key), allowed, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
     return f"unknown field ({hint}allowed: {', '.join(allowed)})"
-
-
-def yaml_kind(value: Any) -> str:
-    """Name a YAML value's type the way an editor would."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, int | float):
-        return "a number"
-    return type(value).__name__

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,16 @@ from mkdocs.structure.toc import TableOfContents
 # MkDocs loads hook files by path, so the project root is not importable until added.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts import anchors, citations, frontmatter, page_citations, project, timeline
+from scripts import (
+    anchors,
+    article,
+    citations,
+    frontmatter,
+    page_citations,
+    paragraph_map,
+    project,
+    timeline,
+)
 from scripts.publish import html_fixes, minify, palette, robots
 from scripts.render_cache import RenderCache
 
@@ -42,9 +50,6 @@ GIT_DATES_PLUGIN = "git-revision-date-localized"
 # Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
 # "off" to render everything afresh (the benchmark's cold builds).
 RENDER_CACHE = Path(".cache") / "citations.json"
-# The timeline's year and month headings (y2023, y2023-11) are signposts: published anchors,
-# but not passages to cite on their own.
-TIMELINE_SIGNPOST = re.compile(r"^y\d{4}(?:-\d{2})?$")
 
 
 @dataclass
@@ -55,6 +60,8 @@ class _Build:
     cache: RenderCache | None = None
     pages: dict[str, frontmatter.Page] = field(default_factory=dict)
     events: list[frontmatter.Event] = field(default_factory=list)
+    paragraphs: tuple[article.Paragraph, ...] = ()
+    paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -86,12 +93,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
         if file.generated_by is None
     ]
+    nav = project.nav_files(config.nav)
     try:
-        pages = timeline.collect(sources)
+        paragraphs = article.site_paragraphs(Path(config_dir or "."))
+        pages = timeline.collect(sources, paragraphs=[p.number for p in paragraphs])
+        _check_every_paragraph_restated(pages, paragraphs)
     except frontmatter.FrontMatterError as error:
         raise PluginError(str(error)) from None
     _build.pages = {page.path: page for page in pages}
-    _build.events = timeline.sort_events(pages, project.nav_files(config.nav))
+    _build.events = timeline.sort_events(pages, nav)
+    _build.paragraphs = paragraphs
+    _build.paragraph_sections = article.paragraph_sections(pages, paragraphs, nav)
     outputs = timeline.render_all(
         _build.events,
         site_name=config.site_name,
@@ -112,22 +124,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
-    """Date a page without git history by SOURCE_DATE_EPOCH, when it is set, instead of the
-    clock the git plugin falls back to. Hooks run after plugins, so the plugin's dates are in
-    page.meta already."""
-    plugin = config.plugins.get(GIT_DATES_PLUGIN)
-    epoch = project.source_date_epoch()
-    if plugin is None or not plugin.config.get("enabled") or epoch is None:
-        return None
-    locale = page.meta.get("locale") or plugin.config["locale"]
-    for variable in project.undated_variables(page.meta):
-        # Render exactly as the plugin does, so the page looks the same either way.
-        shown = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=True)
-        page.meta[variable] = shown[plugin.config["type"]]
-        raw = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=False)
-        for date_type, text in raw.items():
-            page.meta[f"{variable}_raw_{date_type}"] = text
-    return None
+    """Add the paragraph map (a "From the article" line under each section that restates the
+    article, the table on the Sources page), and date pages without git history."""
+    _date_by_source_date_epoch(page, config)
+    path = page.file.src_uri
+    validated = _build.pages.get(path)
+    if validated is not None and validated.restates:
+        markdown = paragraph_map.with_from_article_lines(markdown, path, validated.restates)
+    if path == paragraph_map.SOURCES_PAGE and _build.paragraphs:
+        titles = {page.path: page.title for page in _build.pages.values()}
+        table = paragraph_map.table(_build.paragraphs, _build.paragraph_sections, titles)
+        label = validated.label if validated else path
+        try:
+            markdown = paragraph_map.with_table(markdown, table, label)
+        except article.ParagraphMapError as error:
+            raise PluginError(str(error)) from None
+    return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -145,7 +157,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         headings=headings,
         events=tuple(_event_citables(_build.events)) if is_timeline else (),
         signposts=frozenset(
-            heading.anchor for heading in headings if TIMELINE_SIGNPOST.match(heading.anchor)
+            heading.anchor for heading in headings if timeline.SIGNPOST_ID.match(heading.anchor)
         )
         if is_timeline
         else frozenset(),
@@ -200,6 +212,35 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
+
+
+def _date_by_source_date_epoch(page: Page, config: MkDocsConfig) -> None:
+    """Date a page without git history by SOURCE_DATE_EPOCH, when it is set, instead of the
+    clock the git plugin falls back to. Hooks run after plugins, so the plugin's dates are in
+    page.meta already."""
+    plugin = config.plugins.get(GIT_DATES_PLUGIN)
+    epoch = project.source_date_epoch()
+    if plugin is None or not plugin.config.get("enabled") or epoch is None:
+        return
+    locale = page.meta.get("locale") or plugin.config["locale"]
+    for variable in project.undated_variables(page.meta):
+        # Render exactly as the plugin does, so the page looks the same either way.
+        shown = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=True)
+        page.meta[variable] = shown[plugin.config["type"]]
+        raw = plugin.util.get_date_formats_for_timestamp(epoch, locale, add_spans=False)
+        for date_type, text in raw.items():
+            page.meta[f"{variable}_raw_{date_type}"] = text
+
+
+def _check_every_paragraph_restated(
+    pages: list[frontmatter.Page], paragraphs: tuple[article.Paragraph, ...]
+) -> None:
+    if missing := article.unrestated(pages, paragraphs):
+        numbers = ", ".join(str(number) for number in missing)
+        raise article.ParagraphMapError(
+            f"{article.PARAGRAPHS_PATH}: paragraph {numbers} of the article is restated by no "
+            "section: name it in the `restates` front matter of the section that tells it"
+        )
 
 
 def _open_render_cache(root: Path) -> RenderCache | None:

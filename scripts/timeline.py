@@ -1,7 +1,7 @@
 """Events to one sorted timeline: the page, `timeline.json`, `timeline.csv` and `timeline.ics`.
 
 Pure functions: page texts go in, strings and bytes come out; MkDocs is not imported, so the
-MkDocs hook (`hook_timeline.py`), the benchmark and the editors' command share one code path.
+MkDocs hooks (`scripts/hooks.py`), the benchmark and the editors' command share one code path.
 Collect first, render after: every page is read and validated before anything is rendered,
 and the order is an explicit key, so the same pages always give the same bytes. Each event
 becomes one record (`timeline_records`); the JSON and the CSV are written from those records.
@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import io
 import json
+import re
 import string
 import sys
 from collections import Counter
@@ -31,7 +32,6 @@ import icalendar
 import yaml
 
 from scripts import article, project
-from scripts.anchors import NO_CITE_TOOLS
 from scripts.frontmatter import (
     MONTHS,
     PRECISION_RANK,
@@ -44,6 +44,10 @@ from scripts.frontmatter import (
 )
 
 SCHEMA_VERSION = 1
+# The year and month headings (y2023, y2023-11) are signposts: published anchors that readers
+# may link to, but not passages to cite, so they carry this class and get no cite tools.
+SIGNPOST_CLASS = "no-cite-tools"
+SIGNPOST_ID = re.compile(r"^y\d{4}(?:-\d{2})?$")
 PAGE_PATH = "timeline.md"
 JSON_PATH = "timeline.json"
 CSV_PATH = "timeline.csv"
@@ -155,12 +159,12 @@ def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
         out += [f'<section class="tl-year" data-tl-section="y{year}" markdown>', ""]
         # Year and month headings are signposts, not passages to cite: no cite tools after them.
-        out += [f"## {year} {{#y{year} .{NO_CITE_TOOLS}}}", ""]
+        out += [f"## {year} {{#y{year} .{SIGNPOST_CLASS}}}", ""]
         for (_, month), group in groupby(year_events, key=_group_key):
             group_id = f"y{year}" if month is None else f"y{year}-{month:02d}"
             if month is not None:
                 out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
-                out += [f"### {MONTHS[month]} {year} {{#{group_id} .{NO_CITE_TOOLS}}}", ""]
+                out += [f"### {MONTHS[month]} {year} {{#{group_id} .{SIGNPOST_CLASS}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
             out += [_render_entry(event) for event in group]
             out += ["</ol>", ""]
@@ -425,10 +429,13 @@ def render_all(
     }
 
 
-def nav_paths(nav: Any) -> list[str]:
-    """Kept only for `hook_timeline.py` until the hook rewrite (issue 10) calls
-    `project.nav_files` itself; then delete it."""
-    return project.nav_files(nav)
+def read_site(config_file: Path) -> tuple[list[Page], list[str]]:
+    """Every page of the site validated as a build validates it (with the article's paragraph
+    map), and the nav order: for commands and tests that do not start MkDocs."""
+    nav = project.nav_files(project.read_config(config_file).get("nav"))
+    paragraphs = article.site_paragraphs(config_file.parent)
+    numbers = [paragraph.number for paragraph in paragraphs]
+    return collect(project.markdown_sources(config_file), paragraphs=numbers), nav
 
 
 def format_table(events: Sequence[Event]) -> str:
@@ -461,16 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate front matter and list the events")
     check.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
-    config_file: Path = args.config_file
     try:
-        nav = project.nav_files(project.read_config(config_file).get("nav"))
-        # The map is another editor's file: until it exists, no page may claim to restate.
-        map_file = config_file.parent / article.PARAGRAPHS_PATH
-        paragraphs = article.read_paragraphs(map_file) if map_file.is_file() else ()
-        pages = collect(
-            project.markdown_sources(config_file),
-            paragraphs=[paragraph.number for paragraph in paragraphs],
-        )
+        pages, nav = read_site(args.config_file)
     except FrontMatterError as error:
         print(error, file=sys.stderr)
         return 1

@@ -12,16 +12,14 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import project, timeline
+from scripts import timeline
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def expected_ids() -> list[str]:
     """The event ids of the docs' front matter in timeline order, read without MkDocs."""
-    config = ROOT / "mkdocs.yml"
-    order = project.nav_files(project.read_config(config).get("nav"))
-    pages = timeline.collect(project.markdown_sources(config))
+    pages, order = timeline.read_site(ROOT / "mkdocs.yml")
     return [event.id for event in timeline.sort_events(pages, order)]
 
 

@@ -24,7 +24,11 @@ theme:
   font: false
   features: [navigation.instant]
 extra_css: [stylesheets/site.css]
-extra_javascript: [javascripts/timeline.js]
+# Deferred like Material's bundle (scripts/publish/html_fixes.py), so it runs after the
+# bundle and can follow instant navigation through document$.
+extra_javascript:
+  - path: javascripts/timeline.js
+    defer: true
 hooks:
   - {hook}
 markdown_extensions:
@@ -50,7 +54,7 @@ def make_site(folder: Path, site_url: str = "https://example.org/fixture/") -> P
         shutil.copy2(ROOT / "docs" / asset, docs / asset)
     config = folder / "mkdocs.yml"
     config.write_text(
-        CONFIG.format(hook=ROOT / "scripts" / "hook_timeline.py", site_url=site_url),
+        CONFIG.format(hook=ROOT / "scripts" / "hooks.py", site_url=site_url),
         encoding="utf-8",
     )
     return config

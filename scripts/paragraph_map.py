@@ -1,0 +1,108 @@
+"""The article's paragraph map on the pages: "From the article: paragraph 6" under every section
+that restates the article, and on the Sources page a table from each paragraph of the article
+to the sections that restate it.
+
+Both are Markdown, added before MkDocs renders the page, so MkDocs' strict link and anchor
+validation proves every link. A paragraph's row on the Sources page has the id
+`article-p<number>` (PARAGRAPH_ID): the "From the article" links, and later pinpoint
+citations, point there. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+
+from scripts.article import Paragraph, ParagraphMapError
+from scripts.markdown_headings import source_headings
+
+SOURCES_PAGE = "sources.md"
+# The line of sources.md that the table replaces.
+TABLE_MARKER = "<!-- paragraph-map -->"
+PARAGRAPH_ID = "article-p{number}"
+FROM_ARTICLE_CLASS = "from-article"
+
+
+def link(from_page: str, number: int) -> str:
+    """A Markdown link target from one page to a paragraph's row on the Sources page."""
+    folder = posixpath.dirname(from_page) or "."
+    target = posixpath.relpath(SOURCES_PAGE, folder)
+    return f"{target}#{PARAGRAPH_ID.format(number=number)}"
+
+
+def _words(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def from_article_line(from_page: str, numbers: Sequence[int]) -> str:
+    """`From the article: paragraph [6](sources.md#article-p6)` as a paragraph with its class."""
+    noun = "paragraph" if len(numbers) == 1 else "paragraphs"
+    links = [f"[{number}]({link(from_page, number)})" for number in numbers]
+    return f"From the article: {noun} {_words(links)}\n{{: .{FROM_ARTICLE_CLASS} }}"
+
+
+def with_from_article_lines(
+    markdown: str, page_path: str, restates: Mapping[str, Sequence[int]]
+) -> str:
+    """`markdown` with a "From the article" line straight after each heading in `restates`,
+    found as front matter validation finds them (scripts/markdown_headings.py)."""
+    lines = markdown.split("\n")
+    for heading in reversed(source_headings(markdown)):
+        if heading.anchor in restates:
+            line = from_article_line(page_path, restates[heading.anchor])
+            lines[heading.last_line + 1 : heading.last_line + 1] = ["", line]
+    return "\n".join(lines)
+
+
+def table(
+    paragraphs: Sequence[Paragraph],
+    sections: Mapping[int, Sequence[tuple[str, str, str]]],
+    page_titles: Mapping[str, str],
+) -> str:
+    """The Sources page's table: paragraph, part, a summary in our words, where it is restated.
+
+    `sections` is `scripts.article.paragraph_sections`: for each paragraph, (page path,
+    section id, section title) in reading order.
+    """
+    rows = [
+        "| Paragraph | Part | In our words | Restated in |",
+        "|---|---|---|---|",
+    ]
+    for paragraph in paragraphs:
+        where = [
+            f"[{page_titles.get(page, page)}: {title}]({_relative(page)}#{section})"
+            for page, section, title in sections.get(paragraph.number, ())
+        ]
+        anchor = PARAGRAPH_ID.format(number=paragraph.number)
+        rows.append(
+            f'| <span id="{anchor}">{paragraph.number}</span> | {paragraph.part} '
+            f"| {_cell(paragraph.summary)} | {'; '.join(where) or 'nowhere yet'} |"
+        )
+    return "\n".join(rows)
+
+
+def with_table(markdown: str, table_markdown: str, label: str) -> str:
+    """The Sources page with the table in place of its marker line."""
+    lines = markdown.split("\n")
+    places = [index for index, line in enumerate(lines) if line.strip() == TABLE_MARKER]
+    if len(places) != 1:
+        raise ParagraphMapError(
+            f"{label}: the paragraph map needs exactly one line {TABLE_MARKER!r} "
+            f"where its table goes, found {len(places)}"
+        )
+    lines[places[0]] = table_markdown
+    return "\n".join(lines)
+
+
+def _relative(page: str) -> str:
+    """A page's Markdown path as linked from the Sources page (both in docs/)."""
+    folder = posixpath.dirname(SOURCES_PAGE) or "."
+    return posixpath.relpath(page, folder)
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: a `|` would end the cell."""
+    return text.replace("|", "\\|")
