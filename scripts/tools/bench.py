@@ -10,7 +10,7 @@
 2. The editor loop: seconds from saving docs/russia.md to `mkdocs serve` serving the rebuilt
    page, median of 5, ours and bare, on a temporary copy of the project (the real docs are
    never touched; the copy gets a one-commit git history so the git-date plugin does its work).
-   MkDocs' watcher polls every 0.5 s, so both figures include up to 0.6 s of noticing.
+   MkDocs' watcher polls every 0.5 s, so both figures include 0.1-0.6 s of noticing the save.
 3. The timeline step on 1,000 and 10,000 synthetic events over 100 pages: CPU seconds of
    collect + validate, sort, and render all files, through `scripts.timeline`'s public API.
 
@@ -257,8 +257,8 @@ def serving(config: Path, port: int, environ: dict[str, str]) -> Iterator[subpro
             server.wait(timeout=30)
 
 
-def editor_loop(config: Path, environ: dict[str, str], name: str) -> float:
-    """Median seconds from appending a marker to the edited page to the server showing it."""
+def editor_loop(config: Path, environ: dict[str, str], name: str) -> list[float]:
+    """Seconds from each save of the edited page (a marker appended) to the server showing it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{EDITED_URL}"
     page = config.parent / "docs" / EDITED_PAGE
@@ -270,11 +270,13 @@ def editor_loop(config: Path, environ: dict[str, str], name: str) -> float:
             with page.open("a", encoding="utf-8") as markdown:
                 markdown.write(f"\n{marker}\n")
             seconds.append(wait_for(url, marker, 30, server))
-            time.sleep(0.5)  # let the watcher settle before the next save
-    return statistics.median(seconds)
+            # The watcher polls every 0.5 s: pauses 0.1 s apart put the five saves at five
+            # points of its cycle, so the median is not one lucky or unlucky phase.
+            time.sleep(0.5 + 0.1 * edit)
+    return seconds
 
 
-def editor_loops(folder: Path) -> dict[str, float]:
+def editor_loops(folder: Path) -> dict[str, list[float]]:
     copy = project_copy(folder)
     cache = {"CITATIONS_CACHE": str(folder / "serve-citations.json")}
     bare = write_bare_config(copy, copy)
@@ -316,13 +318,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Editor loop: save {EDITED_PAGE} until `mkdocs serve` shows it, median of {EDITS}")
         with tempfile.TemporaryDirectory() as folder:
             loops = editor_loops(Path(folder))
-        ratio = loops["ours"] / loops["bare"]
-        ours, bare, result = (
-            f"{loops['ours']:.2f}",
-            f"{loops['bare']:.2f}",
-            verdict(ratio <= TARGET_RATIO),
-        )
-        print(f"  ours: {ours} s, x{ratio:.2f} bare Material's {bare} s  {result}\n")
+        medians = {name: statistics.median(seconds) for name, seconds in loops.items()}
+        for name, seconds in loops.items():
+            print(f"  {name}: " + ", ".join(f"{value:.2f}" for value in seconds))
+        ratio = medians["ours"] / medians["bare"]
+        ours, bare = f"{medians['ours']:.2f}", f"{medians['bare']:.2f}"
+        result = verdict(ratio <= TARGET_RATIO)
+        print(f"  median: ours {ours} s, x{ratio:.2f} bare Material's {bare} s  {result}\n")
         table.append(row("editor loop (s)", ours, bare, f"x{ratio:.2f}", "<= 1.5x bare", result))
 
     print(f"Timeline step, {PAGES} synthetic pages: CPU seconds, median of {args.runs}")
