@@ -54,7 +54,8 @@ lint: $(STAMP)
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
 	$(PYTHON) -m scripts.tools.anchors_lock check
 
-## bench: time the timeline step (1,000 and 10,000 synthetic events) and its share of the build
+## bench: warm/cold builds and the serve edit loop against bare Material, and the timeline
+# step at 1,000 and 10,000 events; prints a Markdown table (a report: exits 0, says MISSED)
 bench: $(STAMP)
 	$(PYTHON) -m scripts.tools.bench
 

@@ -1,14 +1,24 @@
-"""Benchmark of the timeline step and of its share of the site build; `make bench` runs it.
+"""What `make bench` measures: the waits people feel, each beside a bare Material baseline.
 
-The timeline step is what the hook does at every build: read and validate every page's front
-matter (collect), sort, then render the page, JSON, CSV and ICS (export). It is timed on
-1,000 and 10,000 synthetic events spread over 100 synthetic pages. Then the real site is
-built with and without the hook, both with the citations' render cache filled by a previous
-build (what an editor's builds cost) and with it off (a first build, as on CI). Targets
-(issue 3): 10,000 events under 0.5 s, growth no worse than linear, the hook adding under
-10 % to the site build.
+1. Site builds: wall seconds of the `mkdocs build` subprocess, median of `--runs`. Ours warm
+   (the citations' render cache filled by a build just before: an editor's next build), ours
+   cold (CITATIONS_CACHE=off: a first build, as on CI), and bare Material: the same docs/
+   pages, nav less the generated timeline.md, Markdown extensions and theme settings (palette,
+   features, font, icons) with plugins: [search] only, and no hooks, custom_dir overrides,
+   extra_css/extra_javascript, git-date or redirects plugins or repository link; it is built
+   non-strict, as its links to timeline.md warn (BARE, printed with the figures).
+2. The editor loop: seconds from saving docs/russia.md to `mkdocs serve` serving the rebuilt
+   page, median of 5, ours and bare, on a temporary copy of the project (the real docs are
+   never touched; the copy gets a one-commit git history so the git-date plugin does its work).
+   MkDocs' watcher polls every 0.5 s, so both figures include 0.1-0.6 s of noticing the save.
+3. The timeline step on 1,000 and 10,000 synthetic events over 100 pages: CPU seconds of
+   collect + validate, sort, and render all files, through `scripts.timeline`'s public API.
 
-    python -m scripts.tools.bench [--runs 3] [--no-site]
+Targets: warm build and editor loop within 1.5x bare Material's; 1,000 events under 1 s;
+growth 10k/1k no worse than linear (x12 at most). It is a report: it exits 0, and a missed
+target prints MISSED.
+
+    python -m scripts.tools.bench [--runs 3] [--no-serve] [--no-site]
 """
 
 from __future__ import annotations
@@ -17,23 +27,44 @@ import argparse
 import gc
 import os
 import random
-import resource
+import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from scripts import timeline
 from scripts.frontmatter import THEMES
+from scripts.project import LOCAL_SITE_URL, nav_files, read_config
+from scripts.tools.build import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
 PAGES = 100
 SECTIONS_PER_PAGE = 10
-TARGET_SECONDS_10K = 0.5
-TARGET_HOOK_SHARE = 0.10
+EDITS = 5
+EDITED_PAGE, EDITED_URL = "russia.md", "russia/"
+# What a project copy for `mkdocs serve` needs.
+COPIED = ("mkdocs.yml", "docs", "includes", "overrides", "scripts", "anchors.lock")
+TARGET_RATIO, TARGET_1K_SECONDS, TARGET_GROWTH = 1.5, 1.0, 12.0  # see the docstring
+BARE = (
+    "bare Material = the same docs/ pages, nav (less the generated timeline.md), Markdown "
+    "extensions and theme settings (palette, features, font, icons), with plugins: [search] "
+    "only: no hooks, no custom_dir overrides, no extra_css/extra_javascript, no git-date or "
+    "redirects plugins, no repository link; built non-strict (links to timeline.md warn)"
+)
+# Only the local server is ever asked, whatever proxy the environment names.
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def synthetic_pages(
@@ -69,192 +100,250 @@ def synthetic_pages(
     return sources
 
 
-def time_step(sources: list[tuple[str, str, str]], folder: Path) -> dict[str, float]:
-    """CPU seconds per phase of one timeline step, reading the pages from disk like the hook.
-
-    CPU time, not wall time: on a machine shared with other jobs it measures our own work.
-    """
-    for path, _, text in sources:
-        (folder / path).write_text(text, encoding="utf-8")
+def timeline_step(sources: list[tuple[str, str, str]]) -> dict[str, float]:
+    """CPU seconds per phase of one timeline step (CPU time: other jobs' work is not ours)."""
     order = [path for path, _, _ in sources]
-    # Start every run from a collected heap, so that no run pays for the last one's garbage;
-    # the collections the step's own objects cause are timed with it.
-    gc.collect()
+    gc.collect()  # no run pays for the previous run's garbage
     clock = time.process_time
-    phases: dict[str, float] = {}
-    wall = time.perf_counter()
     start = clock()
-    read = [
-        (path, label, (folder / path).read_text(encoding="utf-8")) for path, label, _ in sources
-    ]
-    pages = timeline.collect(read)
-    phases["collect+validate"] = clock() - start
-    mark = clock()
+    pages = timeline.collect(sources)
+    collected = clock()
     events = timeline.sort_events(pages, order)
-    phases["sort"] = clock() - mark
-    mark = clock()
-    outputs = timeline.render_all(events, site_url="http://127.0.0.1:8000/", environ={})
-    phases["render+export"] = clock() - mark
-    phases["total"] = clock() - start
-    phases["wall"] = time.perf_counter() - wall
-    assert len(events) == sum(len(page.events) for page in pages)
+    ordered = clock()
+    outputs = timeline.render_all(
+        events, site_name="Bench", site_url=LOCAL_SITE_URL, uid_domain="b"
+    )
+    end = clock()
     assert outputs[timeline.ICS_PATH].count(b"BEGIN:VEVENT") == len(events)
-    return phases
-
-
-def median_of(runs: int, measure: Callable[[], dict[str, float]]) -> dict[str, float]:
-    """The median of each figure over `runs` runs, plus the fastest total ("best").
-
-    The median is the figure that counts; the best run shows how much other jobs on a shared
-    machine slowed the rest (CPU time grows too when they compete for caches and cores).
-    """
-    results = [measure() for _ in range(runs)]
-    medians = {key: statistics.median(result[key] for result in results) for key in results[0]}
-    return {**medians, "best": min(result["total"] for result in results)}
-
-
-def build_seconds(config: Path, citations_cache: str) -> tuple[float, float]:
-    """Wall and CPU seconds of one `mkdocs build` of the real site into a temporary folder.
-
-    CPU time counts only the build's own work, so it is the steadier figure on a shared machine.
-    `citations_cache` is the render cache file (warm builds) or "off" (cold builds).
-    """
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        "CITATIONS_CACHE": citations_cache,
-    }
-    with tempfile.TemporaryDirectory() as site:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", site],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def site_builds(runs: int, citations_cache: str) -> dict[str, float]:
-    """Median wall and CPU seconds of the real site build with the hook and without it.
-
-    With a cache file, one untimed build of each configuration fills it first: the timed
-    builds are what an editor's second build costs. With "off" every build is a first one.
-    """
-    without = ROOT / ".bench-without-timeline.yml"
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    kept = [
-        line
-        for line in config.splitlines()
-        if "hook_timeline.py" not in line and "timeline.md" not in line
-    ]
-    # Without the page, links to it cannot resolve: measure time, not strictness.
-    kept = [line.replace("strict: true", "strict: false") for line in kept]
-    without.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    try:
-        if citations_cache != "off":
-            build_seconds(ROOT / "mkdocs.yml", citations_cache)
-            build_seconds(without, citations_cache)
-        with_hook, without_hook = [], []
-        for _ in range(runs):
-            with_hook.append(build_seconds(ROOT / "mkdocs.yml", citations_cache))
-            without_hook.append(build_seconds(without, citations_cache))
-    finally:
-        without.unlink()
     return {
-        "with_wall": statistics.median(run[0] for run in with_hook),
-        "with_cpu": statistics.median(run[1] for run in with_hook),
-        "without_wall": statistics.median(run[0] for run in without_hook),
-        "without_cpu": statistics.median(run[1] for run in without_hook),
+        "collect+validate": collected - start,
+        "sort": ordered - collected,
+        "render": end - ordered,
+        "total": end - start,
     }
 
 
-def real_step_seconds(runs: int) -> tuple[float, int]:
-    """What the hook itself does on the real pages: collect, validate, sort, render, export."""
-    sources, order = timeline.read_docs(ROOT / "mkdocs.yml")
-    times = []
-    for _ in range(runs):
+def median_step(runs: int, events: int) -> dict[str, float]:
+    """The median of each phase over `runs` timeline steps on the same synthetic pages."""
+    sources = synthetic_pages(events)
+    results = [timeline_step(sources) for _ in range(runs)]
+    return {key: statistics.median(result[key] for result in results) for key in results[0]}
+
+
+def _without_page(nav: Any, page: str) -> Any:
+    """`nav` less every entry that leads only to `page`."""
+    if isinstance(nav, list):
+        return [_without_page(item, page) for item in nav if nav_files(item) != [page]]
+    if isinstance(nav, dict):
+        return {title: _without_page(value, page) for title, value in nav.items()}
+    return nav
+
+
+def _absolute_snippets(extension: Any, root: Path) -> Any:
+    """A `markdown_extensions` entry, with the snippets' base_path made absolute."""
+    if not isinstance(extension, dict) or "pymdownx.snippets" not in extension:
+        return extension
+    options = dict(extension["pymdownx.snippets"] or {})
+    paths = options.get("base_path", ["."])
+    paths = [paths] if isinstance(paths, str) else paths
+    options["base_path"] = [str(root / path) for path in paths]
+    return {"pymdownx.snippets": options}
+
+
+def bare_config(config: dict[str, Any], root: Path) -> dict[str, Any]:
+    """The bare Material configuration (BARE) of the project at `root`, as plain data."""
+    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    extensions = config.get("markdown_extensions") or []
+    return {
+        "site_name": config["site_name"],
+        "site_url": LOCAL_SITE_URL,  # as ours without SITE_URL; serve takes only its path, /
+        "docs_dir": str(root / (config.get("docs_dir") or "docs")),
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": [_absolute_snippets(entry, root) for entry in extensions],
+        "nav": _without_page(config.get("nav"), timeline.PAGE_PATH),
+        "strict": False,
+    }
+
+
+def write_bare_config(root: Path, folder: Path) -> Path:
+    path = folder / "bare-material.yml"
+    data = bare_config(read_config(root / "mkdocs.yml"), root)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_seconds(config: Path, *, strict: bool, citations_cache: str = "off") -> float:
+    """Wall seconds of one `mkdocs build` subprocess into a temporary folder."""
+    with tempfile.TemporaryDirectory() as site:
         start = time.perf_counter()
-        events = timeline.sort_events(timeline.collect(sources), order)
-        timeline.render_all(events, site_url="http://127.0.0.1:8000/", environ={})
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), len(events)
+        result = run_build(
+            config, Path(site), strict=strict, environ={"CITATIONS_CACHE": citations_cache}
+        )
+        seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build -f {config} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def site_builds(runs: int, folder: Path) -> dict[str, list[float]]:
+    """Build seconds of ours warm, ours cold and bare Material, interleaved run by run."""
+    cache = str(folder / "citations.json")
+    bare = write_bare_config(ROOT, folder)
+    build_seconds(CONFIG, strict=True, citations_cache=cache)  # fills the render cache
+    times: dict[str, list[float]] = {"warm": [], "cold": [], "bare": []}
+    for _ in range(runs):
+        times["warm"].append(build_seconds(CONFIG, strict=True, citations_cache=cache))
+        times["cold"].append(build_seconds(CONFIG, strict=True))
+        times["bare"].append(build_seconds(bare, strict=False))
+    return times
+
+
+def project_copy(folder: Path) -> Path:
+    """A copy of what the site is built from, committed once so git dates come from git."""
+    copy = folder / "project"
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy2(source, copy / name)
+    git = ["git", "-C", str(copy), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-verify", "-m", "copy"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+    return copy
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[bytes]) -> float:
+    """Seconds until the page at `url` contains `text`, asked every 20 ms."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout and server.poll() is None:
+        try:
+            with LOCAL.open(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return time.perf_counter() - start
+        except OSError:  # not listening yet, or mid-rebuild
+            pass
+        time.sleep(0.02)
+    raise RuntimeError(f"{url} did not show {text!r} within {timeout:.0f} s")
+
+
+@contextmanager
+def serving(config: Path, port: int, environ: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """`mkdocs serve` of `config` on 127.0.0.1:`port` in its own process group; its output
+    is printed if the block fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+    command += ["--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            command, cwd=config.parent, env={**env, **environ}, stdout=log, stderr=log,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            yield server
+        except RuntimeError as error:
+            log.seek(0)
+            sys.exit(f"{error}; mkdocs serve said:\n{log.read().decode(errors='replace')}")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+def editor_loop(config: Path, environ: dict[str, str], name: str) -> list[float]:
+    """Seconds from each save of the edited page (a marker appended) to the server showing it."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{EDITED_URL}"
+    page = config.parent / "docs" / EDITED_PAGE
+    with serving(config, port, {**environ, "SITE_URL": f"http://127.0.0.1:{port}/"}) as server:
+        wait_for(url, "<title", 120, server)  # the first build
+        seconds = []
+        for edit in range(EDITS):
+            marker = f"Benchmark marker {name} {edit} {time.time_ns()}."
+            with page.open("a", encoding="utf-8") as markdown:
+                markdown.write(f"\n{marker}\n")
+            seconds.append(wait_for(url, marker, 30, server))
+            # The watcher polls every 0.5 s: pauses 0.1 s apart put the five saves at five
+            # points of its cycle, so the median is not one lucky or unlucky phase.
+            time.sleep(0.5 + 0.1 * edit)
+    return seconds
+
+
+def editor_loops(folder: Path) -> dict[str, list[float]]:
+    copy = project_copy(folder)
+    cache = {"CITATIONS_CACHE": str(folder / "serve-citations.json")}
+    bare = write_bare_config(copy, copy)
+    ours = editor_loop(copy / "mkdocs.yml", cache, "ours")
+    return {"ours": ours, "bare": editor_loop(bare, {}, "bare")}
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def compared(measure: str, ours: float, bare: float, *, target: bool) -> str:
+    """A table row of ours beside bare Material, checked against 1.5x when it has a target."""
+    ratio = ours / bare
+    result, limit = (verdict(ratio <= TARGET_RATIO), "<= 1.5x bare") if target else ("-", "-")
+    return row(measure, f"{ours:.2f}", f"{bare:.2f}", f"x{ratio:.2f}", limit, result)
+
+
+def median(name: str, seconds: list[float]) -> float:
+    """Print one measure's runs; return their median, the figure that counts."""
+    print(f"  {name}: " + ", ".join(f"{value:.2f}" for value in seconds) + " s")
+    return statistics.median(seconds)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per measure; the median counts")
-    parser.add_argument("--no-site", action="store_true", help="skip the full site builds")
+    parser.add_argument("--no-serve", action="store_true", help="skip the editor loop")
+    parser.add_argument("--no-site", action="store_true", help="skip the site builds")
     args = parser.parse_args(argv)
-
-    print(
-        f"Timeline step, {PAGES} synthetic pages, median of {args.runs} runs "
-        "(CPU seconds per phase; then the best run's total, and wall seconds)"
-    )
-    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs\n")
-    header = (
-        f"{'events':>7}  {'collect+validate':>16}  {'sort':>6}  {'render+export':>13}  "
-        f"{'total':>6}  {'best':>6}  {'wall':>6}"
-    )
-    print(header)
-    print("-" * len(header))
-    totals: dict[int, float] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for count in (1_000, 10_000):
-            sources = synthetic_pages(count)
-            result = median_of(args.runs, lambda s=sources: time_step(s, Path(folder)))
-            totals[count] = result["total"]
-            print(
-                f"{count:>7,}  {result['collect+validate']:>16.3f}  {result['sort']:>6.3f}  "
-                f"{result['render+export']:>13.3f}  {result['total']:>6.3f}  "
-                f"{result['best']:>6.3f}  {result['wall']:>6.3f}"
-            )
-    growth = totals[10_000] / totals[1_000]
-    ok_speed = totals[10_000] < TARGET_SECONDS_10K
-    print(
-        f"\n10,000 events: {totals[10_000]:.3f} s CPU (target < {TARGET_SECONDS_10K} s): "
-        f"{'OK' if ok_speed else 'MISSED'}"
-    )
-    print(f"growth 1,000 -> 10,000 events: x{growth:.1f} (linear: x10)")
-    ok = ok_speed and growth < 12
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {BARE}.")
+    table = [row("measure", "ours", "bare Material", "ratio", "target", "result")]
+    table.append(row("---", "---:", "---:", "---:", "---", "---"))
 
     if not args.no_site:
-        step, count = real_step_seconds(max(args.runs, 5))
+        print(f"Site builds: wall seconds of `mkdocs build`, {args.runs} runs each")
         with tempfile.TemporaryDirectory() as folder:
-            warm = site_builds(args.runs, str(Path(folder) / "citations.json"))
-        cold = site_builds(args.runs, "off")
-        own = step / warm["with_wall"]
-        print(f"\nSite build, median of {args.runs} runs (seconds)\n")
-        print(f"{'':>22}  {'with hook':>9}  {'without':>8}  {'difference':>10}")
-        shares = {}
-        for name, builds in (("cache", warm), ("no cache", cold)):
-            for kind in ("wall", "cpu"):
-                with_hook, without_hook = builds[f"with_{kind}"], builds[f"without_{kind}"]
-                shares[name, kind] = (with_hook - without_hook) / without_hook
-                print(
-                    f"{f'{kind}, {name}':>22}  {with_hook:>9.2f}  {without_hook:>8.2f}  "
-                    f"{shares[name, kind]:>10.1%}"
-                )
-        print(
-            f"\nthe hook's own step on the real pages ({count} events): {step * 1000:.0f} ms, "
-            f"{own:.1%} of the build (target < {TARGET_HOOK_SHARE:.0%}): "
-            f"{'OK' if own < TARGET_HOOK_SHARE else 'MISSED'}"
-        )
-        for name in ("cache", "no cache"):
-            whole = shares[name, "cpu"]
-            print(
-                f"the timeline page with every hook's work on it, {name} (CPU): {whole:.1%} "
-                f"(target < {TARGET_HOOK_SHARE:.0%}): "
-                f"{'OK' if whole < TARGET_HOOK_SHARE else 'MISSED'}"
-            )
-        ok = ok and own < TARGET_HOOK_SHARE and shares["cache", "cpu"] < TARGET_HOOK_SHARE
-    return 0 if ok else 1
+            runs = site_builds(args.runs, Path(folder))
+        builds = {name: median(name, seconds) for name, seconds in runs.items()}
+        table.append(compared("warm build (s)", builds["warm"], builds["bare"], target=True))
+        table.append(compared("cold build (s)", builds["cold"], builds["bare"], target=False))
+
+    if not args.no_serve:
+        print(f"Editor loop: save {EDITED_PAGE} until `mkdocs serve` shows it, {EDITS} saves each")
+        with tempfile.TemporaryDirectory() as folder:
+            saves = editor_loops(Path(folder))
+        ours, bare = (median(name, saves[name]) for name in ("ours", "bare"))
+        table.append(compared("editor loop (s)", ours, bare, target=True))
+
+    print(f"Timeline step, {PAGES} synthetic pages: CPU seconds, median of {args.runs}")
+    steps = {count: median_step(args.runs, count) for count in (1_000, 10_000)}
+    print("  " + f"{'events':>7}" + "".join(f"  {phase:>16}" for phase in steps[1_000]))
+    for count, step in steps.items():
+        print("  " + f"{count:>7,}" + "".join(f"  {value:>16.3f}" for value in step.values()))
+    one_k, ten_k = steps[1_000]["total"], steps[10_000]["total"]
+    fast, linear = verdict(one_k < TARGET_1K_SECONDS), verdict(ten_k / one_k <= TARGET_GROWTH)
+    table.append(row("timeline, 1,000 events (CPU s)", f"{one_k:.3f}", "-", "-", "< 1 s", fast))
+    growth = f"x{ten_k / one_k:.1f} of 1k"
+    table.append(
+        row("timeline, 10,000 events (CPU s)", f"{ten_k:.3f}", "-", growth, "<= x12", linear)
+    )
+    print("\n" + "\n".join(table))
+    return 0
 
 
 if __name__ == "__main__":
