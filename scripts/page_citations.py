@@ -139,20 +139,26 @@ def original_formats(cache: RenderCache | None = None) -> list[dict[str, str]]:
     return citations.format_list(citations.ORIGINAL_ARTICLE, cache)
 
 
-def _start_tag(html: str, anchor: str, tags: str) -> re.Match[str] | None:
-    """The start tag of one of `tags` that carries `id="anchor"` (Python-Markdown and our
-    timeline write every id in double quotes)."""
-    pattern = rf'<({tags})\b[^>]*\bid="{re.escape(anchor)}"[^>]*>'
-    return re.search(pattern, html)
+# The start tag of a heading or a list item that carries an id (Python-Markdown and our
+# timeline write every id in double quotes; the page is not minified yet).
+_ID_START_TAG = re.compile(r'<(h[2-6]|li)\b[^>]*?\bid="([^"]+)"[^>]*>')
 
 
-def tools_position(html: str, citable: Citable) -> int | None:
+def id_tags(html: str) -> dict[str, re.Match[str]]:
+    """The start tag of each heading and list item with an id, by id (the first of each)."""
+    found: dict[str, re.Match[str]] = {}
+    for match in _ID_START_TAG.finditer(html):
+        found.setdefault(match.group(2), match)
+    return found
+
+
+def tools_position(html: str, citable: Citable, tags: Mapping[str, re.Match[str]]) -> int | None:
     """Where a citable's slot goes: after its heading's end tag, or before its event's end
     tag. Headings and events never nest another of their kind, so the first end tag after
     the start tag is their own."""
-    tags = "h[2-6]" if citable.kind == "section" else "li"
-    start = _start_tag(html, citable.anchor, tags)
-    if start is None:
+    start = tags.get(citable.anchor)
+    wanted = "section" if start is None or start.group(1).startswith("h") else "event"
+    if start is None or wanted != citable.kind:
         return None
     end = html.find(f"</{start.group(1)}>", start.end())
     if end < 0:
@@ -164,27 +170,34 @@ def with_cite_tools(html: str, found: Sequence[Citable]) -> str:
     """`html` with an empty cite-tools slot after each section heading and at the end of each
     event. cite.js fills the slots; since the space is there from the first paint, adding the
     buttons moves nothing on the page."""
+    tags = id_tags(html)
     slots = []
     for citable in found:
-        position = tools_position(html, citable)
+        position = tools_position(html, citable, tags)
         if position is None:
             raise ValueError(f"no element with id {citable.anchor!r} on the page")
         slots.append((position, citable))
-    for position, citable in sorted(slots, key=lambda slot: slot[0], reverse=True):
-        slot = (
-            f'<div class="cite-tools" data-cite-tools="{escape(citable.anchor)}" '
-            f'data-cite-kind="{citable.kind}"></div>'
-        )
-        html = html[:position] + slot + html[position:]
-    return html
+    pieces, last = [], 0
+    for position, citable in sorted(slots, key=lambda slot: slot[0]):
+        pieces += [html[last:position], _slot(citable)]
+        last = position
+    return "".join([*pieces, html[last:]])
+
+
+def _slot(citable: Citable) -> str:
+    return (
+        f'<div class="cite-tools" data-cite-tools="{escape(citable.anchor)}" '
+        f'data-cite-kind="{citable.kind}"></div>'
+    )
 
 
 def with_block_at_section_end(html: str, sections: Collection[str], block: str) -> str | None:
     """`html` with `block` at the end of the first of `sections` the page has (before the
     next heading of the same or a higher level), or None when it has none of them."""
+    tags = id_tags(html)
     for section in sections:
-        start = _start_tag(html, section, "h[2-6]")
-        if start is None:
+        start = tags.get(section)
+        if start is None or not start.group(1).startswith("h"):
             continue
         level = int(start.group(1)[1])
         following = re.compile(rf"<h[1-{level}]\b").search(html, start.end())
