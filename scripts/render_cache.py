@@ -29,6 +29,7 @@ class RenderCache:
         self.limit = limit
         self._stored: dict[str, str] = self._read() if path else {}
         self._used: dict[str, str] = {}  # since the last save, in order of use
+        self._rendered = False  # whether an entry the file lacks was put since the last save
 
     def _read(self) -> dict[str, str]:
         assert self.path is not None
@@ -50,6 +51,7 @@ class RenderCache:
         return value
 
     def put(self, key: str, value: str) -> None:
+        self._rendered = self._rendered or self._stored.get(key) != value
         self._remember(key, value)
 
     def _remember(self, key: str, value: str) -> None:
@@ -60,12 +62,17 @@ class RenderCache:
             del self._used[next(iter(self._used))]
 
     def save(self) -> None:
-        """Write the entries, most recently used last, dropping the oldest past `limit`."""
+        """Write the entries, most recently used last, dropping the oldest past `limit`.
+
+        A run that only read entries leaves the file as it was: a `mkdocs serve` rebuild
+        after an edit that changed no citation writes nothing.
+        """
         merged = {key: value for key, value in self._stored.items() if key not in self._used}
         merged.update(self._used)
         self._stored = dict(list(merged.items())[-self.limit :])
         self._used = {}
-        if self.path is None:
+        rendered, self._rendered = self._rendered, False
+        if self.path is None or not rendered:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"namespace": self.namespace, "entries": self._stored}

@@ -2,11 +2,8 @@
 
 1. Site builds: wall seconds of the `mkdocs build` subprocess, median of `--runs`. Ours warm
    (the citations' render cache filled by a build just before: an editor's next build), ours
-   cold (CITATIONS_CACHE=off: a first build, as on CI), and bare Material: the same docs/
-   pages, nav less the generated timeline.md, Markdown extensions and theme settings (palette,
-   features, font, icons) with plugins: [search] only, and no hooks, custom_dir overrides,
-   extra_css/extra_javascript, git-date or redirects plugins or repository link; it is built
-   non-strict, as its links to timeline.md warn (BARE, printed with the figures).
+   cold (CITATIONS_CACHE=off: a first build, as on CI), and bare Material: the same pages
+   with the theme alone (scripts/tools/bare_material.py says exactly what it keeps).
 2. The editor loop: seconds from saving docs/russia.md to `mkdocs serve` serving the rebuilt
    page, median of 5, ours and bare, on a temporary copy of the project (the real docs are
    never touched; the copy gets a one-commit git history so the git-date plugin does its work).
@@ -39,13 +36,11 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from scripts import timeline
 from scripts.frontmatter import THEMES
-from scripts.project import LOCAL_SITE_URL, nav_files, read_config
+from scripts.project import LOCAL_SITE_URL
+from scripts.tools import bare_material
 from scripts.tools.build import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,12 +52,6 @@ EDITED_PAGE, EDITED_URL = "russia.md", "russia/"
 # What a project copy for `mkdocs serve` needs.
 COPIED = ("mkdocs.yml", "docs", "includes", "overrides", "scripts", "anchors.lock")
 TARGET_RATIO, TARGET_1K_SECONDS, TARGET_GROWTH = 1.5, 1.0, 12.0  # see the docstring
-BARE = (
-    "bare Material = the same docs/ pages, nav (less the generated timeline.md), Markdown "
-    "extensions and theme settings (palette, features, font, icons), with plugins: [search] "
-    "only: no hooks, no custom_dir overrides, no extra_css/extra_javascript, no git-date or "
-    "redirects plugins, no repository link; built non-strict (links to timeline.md warn)"
-)
 # Only the local server is ever asked, whatever proxy the environment names.
 LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -130,49 +119,6 @@ def median_step(runs: int, events: int) -> dict[str, float]:
     return {key: statistics.median(result[key] for result in results) for key in results[0]}
 
 
-def _without_page(nav: Any, page: str) -> Any:
-    """`nav` less every entry that leads only to `page`."""
-    if isinstance(nav, list):
-        return [_without_page(item, page) for item in nav if nav_files(item) != [page]]
-    if isinstance(nav, dict):
-        return {title: _without_page(value, page) for title, value in nav.items()}
-    return nav
-
-
-def _absolute_snippets(extension: Any, root: Path) -> Any:
-    """A `markdown_extensions` entry, with the snippets' base_path made absolute."""
-    if not isinstance(extension, dict) or "pymdownx.snippets" not in extension:
-        return extension
-    options = dict(extension["pymdownx.snippets"] or {})
-    paths = options.get("base_path", ["."])
-    paths = [paths] if isinstance(paths, str) else paths
-    options["base_path"] = [str(root / path) for path in paths]
-    return {"pymdownx.snippets": options}
-
-
-def bare_config(config: dict[str, Any], root: Path) -> dict[str, Any]:
-    """The bare Material configuration (BARE) of the project at `root`, as plain data."""
-    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
-    extensions = config.get("markdown_extensions") or []
-    return {
-        "site_name": config["site_name"],
-        "site_url": LOCAL_SITE_URL,  # as ours without SITE_URL; serve takes only its path, /
-        "docs_dir": str(root / (config.get("docs_dir") or "docs")),
-        "theme": theme,
-        "plugins": ["search"],
-        "markdown_extensions": [_absolute_snippets(entry, root) for entry in extensions],
-        "nav": _without_page(config.get("nav"), timeline.PAGE_PATH),
-        "strict": False,
-    }
-
-
-def write_bare_config(root: Path, folder: Path) -> Path:
-    path = folder / "bare-material.yml"
-    data = bare_config(read_config(root / "mkdocs.yml"), root)
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
-
-
 def build_seconds(config: Path, *, strict: bool, citations_cache: str = "off") -> float:
     """Wall seconds of one `mkdocs build` subprocess into a temporary folder."""
     with tempfile.TemporaryDirectory() as site:
@@ -189,13 +135,13 @@ def build_seconds(config: Path, *, strict: bool, citations_cache: str = "off") -
 def site_builds(runs: int, folder: Path) -> dict[str, list[float]]:
     """Build seconds of ours warm, ours cold and bare Material, interleaved run by run."""
     cache = str(folder / "citations.json")
-    bare = write_bare_config(ROOT, folder)
+    bare = bare_material.write_bare_project(ROOT, folder)
     build_seconds(CONFIG, strict=True, citations_cache=cache)  # fills the render cache
     times: dict[str, list[float]] = {"warm": [], "cold": [], "bare": []}
     for _ in range(runs):
         times["warm"].append(build_seconds(CONFIG, strict=True, citations_cache=cache))
         times["cold"].append(build_seconds(CONFIG, strict=True))
-        times["bare"].append(build_seconds(bare, strict=False))
+        times["bare"].append(build_seconds(bare, strict=True))
     return times
 
 
@@ -257,11 +203,11 @@ def serving(config: Path, port: int, environ: dict[str, str]) -> Iterator[subpro
             server.wait(timeout=30)
 
 
-def editor_loop(config: Path, environ: dict[str, str], name: str) -> list[float]:
+def editor_loop(config: Path, docs: Path, environ: dict[str, str], name: str) -> list[float]:
     """Seconds from each save of the edited page (a marker appended) to the server showing it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{EDITED_URL}"
-    page = config.parent / "docs" / EDITED_PAGE
+    page = docs / EDITED_PAGE
     with serving(config, port, {**environ, "SITE_URL": f"http://127.0.0.1:{port}/"}) as server:
         wait_for(url, "<title", 120, server)  # the first build
         seconds = []
@@ -279,9 +225,10 @@ def editor_loop(config: Path, environ: dict[str, str], name: str) -> list[float]
 def editor_loops(folder: Path) -> dict[str, list[float]]:
     copy = project_copy(folder)
     cache = {"CITATIONS_CACHE": str(folder / "serve-citations.json")}
-    bare = write_bare_config(copy, copy)
-    ours = editor_loop(copy / "mkdocs.yml", cache, "ours")
-    return {"ours": ours, "bare": editor_loop(bare, {}, "bare")}
+    bare = bare_material.write_bare_project(copy, folder)
+    ours = editor_loop(copy / "mkdocs.yml", copy / "docs", cache, "ours")
+    bare_docs = folder / bare_material.DOCS_FOLDER
+    return {"ours": ours, "bare": editor_loop(bare, bare_docs, {}, "bare")}
 
 
 def verdict(ok: bool) -> str:
@@ -311,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the editor loop")
     parser.add_argument("--no-site", action="store_true", help="skip the site builds")
     args = parser.parse_args(argv)
-    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {BARE}.")
+    load = os.getloadavg()[0]
+    print(f"load average {load:.2f} on {os.cpu_count()} CPUs; {bare_material.DESCRIPTION}.")
     table = [row("measure", "ours", "bare Material", "ratio", "target", "result")]
     table.append(row("---", "---:", "---:", "---:", "---", "---"))
 

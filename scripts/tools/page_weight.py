@@ -5,7 +5,7 @@ browser needs before it can show and run the page); later pages reuse the cached
 so only their HTML counts. Byte counts, unlike timings, are the same on every machine.
 
     python -m scripts.tools.page_weight site            # our built site, page by page
-    python -m scripts.tools.page_weight --baseline      # default Material (font: false), same pages
+    python -m scripts.tools.page_weight --baseline      # bare Material, same pages
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
-from scripts.project import read_config, sitemap_urls
+from scripts.project import sitemap_urls
+from scripts.tools import bare_material
 from scripts.tools.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,39 +97,12 @@ def html_sizes(site_dir: Path) -> dict[str, int]:
     }
 
 
-def _rooted_snippets(extensions: list[Any]) -> list[Any]:
-    """The Markdown extensions with the snippets' folders made absolute: the baseline's
-    mkdocs.yml sits in a temporary folder, and relative folders resolve from there."""
-    rooted = []
-    for extension in extensions:
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            options = dict(extension["pymdownx.snippets"] or {})
-            options["base_path"] = [str(ROOT / path) for path in options.get("base_path", ["."])]
-            extension = {"pymdownx.snippets": options}
-        rooted.append(extension)
-    return rooted
-
-
 def build_default_material(site_dir: Path) -> None:
-    """Build this site's pages with the default Material theme and `font: false` only.
-
-    No overrides, extra CSS or JS, hooks or palette: the theme as it ships, for comparison.
-    Not strict: pages may link to pages the hooks generate.
-    """
-    ours = read_config(ROOT / "mkdocs.yml")
-    config = {
-        "site_name": ours["site_name"],
-        "site_url": "http://127.0.0.1:8000/",
-        "docs_dir": str(ROOT / "docs"),
-        "theme": {"name": "material", "font": False},
-        "plugins": ["search"],
-        "markdown_extensions": _rooted_snippets(ours.get("markdown_extensions", [])),
-        "exclude_docs": "/stylesheets/\n/javascripts/\n",
-    }
+    """Build the bare Material reference of this site's pages (scripts/tools/bare_material.py)
+    into `site_dir`, for comparison."""
     with tempfile.TemporaryDirectory() as folder:
-        config_file = Path(folder) / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-        build_site(site_dir, config_file=config_file, strict=False)
+        config_file = bare_material.write_bare_project(ROOT, Path(folder))
+        build_site(site_dir, config_file=config_file)
 
 
 def report(site_dir: Path) -> str:
@@ -156,7 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.baseline:
         with tempfile.TemporaryDirectory() as folder:
             build_default_material(Path(folder))
-            print("Default Material, font: false, this site's pages")
+            print("Bare Material (scripts/tools/bare_material.py), this site's pages")
             print(report(Path(folder)))
     elif args.site:
         print(report(args.site))

@@ -27,8 +27,8 @@ from scripts.tools.page_weight import (
 )
 
 KIB = 1024
-DEFAULT_MATERIAL_FIRST_VIEW = 65_575  # the heaviest page (sources) in the reference build
-DEFAULT_MATERIAL_CSS, DEFAULT_MATERIAL_JS = 22_813, 34_973
+DEFAULT_MATERIAL_FIRST_VIEW = 70_326  # the heaviest page (sources) in the bare Material build
+DEFAULT_MATERIAL_CSS, DEFAULT_MATERIAL_JS = 24_870, 34_973
 DEFAULT_MATERIAL_CSS_AND_JS = DEFAULT_MATERIAL_CSS + DEFAULT_MATERIAL_JS
 # A first visit: this page's HTML and all the CSS and JS it links.
 FIRST_VIEW_BUDGET = 75 * KIB

