@@ -1,11 +1,9 @@
 """Small, targeted fixes to Material's HTML output: valid, accessible and private pages.
 
 Each fix rewrites only the start tag it concerns and leaves the rest of the page byte for
-byte, so the output stays what Material produced apart from the fix. A page holds hundreds of
-tags and only a handful need a fix, so `fix_html` reads with the standard library's HTML
-tokenizer only the start tags that hold one of the attributes a fix concerns (CANDIDATE_MARKS),
-and `fixed_tag` decides from the parsed tag. Knows nothing of MkDocs: it takes and returns a
-string.
+byte, so the output stays what Material produced apart from the fix. Tags are found with the
+standard library's HTML tokenizer rather than regular expressions over the whole page.
+Knows nothing of MkDocs: it takes and returns a string.
 """
 
 from __future__ import annotations
@@ -108,33 +106,11 @@ def fixed_tag(tag: StartTag) -> str | None:
     return None
 
 
-# Text that every tag a fix concerns holds: a start tag without any of them is left unread.
-CANDIDATE_MARKS = ("autocomplete", 'role="dialog"', THEME_BUNDLE_PREFIX, REPOSITORY_COMPONENT)
-
-
-def candidate_tags(html: str) -> list[StartTag]:
-    """The start tags that hold one of CANDIDATE_MARKS, in page order, each parsed alone."""
-    found: dict[int, StartTag] = {}
-    for mark in CANDIDATE_MARKS:
-        position = html.find(mark)
-        while position >= 0:
-            start = html.rfind("<", 0, position)
-            end = html.find(">", start)
-            # The mark counts only inside a start tag, not in text or a comment.
-            if start >= 0 and end >= position and start not in found:
-                tags = start_tags(html[start : end + 1])
-                if tags and tags[0].start == 0:
-                    tag = tags[0]
-                    found[start] = StartTag(start, tag.text, tag.name, tag.attrs)
-            position = html.find(mark, position + len(mark))
-    return [found[start] for start in sorted(found)]
-
-
 def fix_html(html: str) -> str:
     """The page with Material's invalid, inaccessible or tracking start tags rewritten."""
     pieces: list[str] = []
     position = 0
-    for tag in candidate_tags(html):
+    for tag in start_tags(html):
         replacement = fixed_tag(tag)
         if replacement is None:
             continue
