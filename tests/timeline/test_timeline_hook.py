@@ -74,9 +74,22 @@ def test_downloads_agree_with_the_page(fixture_site: Path) -> None:
     assert uids == EXPECTED_ORDER
 
 
-def test_generated_page_has_no_edit_button(fixture_site: Path) -> None:
-    html = (fixture_site / "timeline" / "index.html").read_text("utf-8")
-    assert "edit/main/docs/timeline.md" not in html
+def test_generated_page_has_no_edit_button_where_written_pages_have_one(tmp_path: Path) -> None:
+    config = make_site(tmp_path)
+    # With a repository and this feature, Material shows an edit button on every page that
+    # has a source file.
+    text = config.read_text("utf-8").replace(
+        "features: [navigation.instant]", "features: [navigation.instant, content.action.edit]"
+    )
+    text += "repo_url: https://example.org/repo\nedit_uri: edit/main/docs/\n"
+    config.write_text(text, "utf-8")
+    code, output = build_output(tmp_path)
+    assert code == 0, output
+    edit = "https://example.org/repo/edit/main/docs/"
+    alpha = (tmp_path / "site" / "alpha" / "index.html").read_text("utf-8")
+    assert f"{edit}alpha.md" in alpha, "the written page lost its edit button"
+    timeline_page = (tmp_path / "site" / "timeline" / "index.html").read_text("utf-8")
+    assert f"{edit}timeline.md" not in timeline_page
 
 
 @pytest.mark.parametrize(
