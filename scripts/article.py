@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.frontmatter import Page, text_field, unknown_field
+from scripts.frontmatter import Page, check_keys, text_field
 from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 PARAGRAPHS_PATH = "includes/article-paragraphs.yml"  # relative to mkdocs.yml
@@ -82,12 +82,10 @@ def _paragraph(raw: Any, label: str, index: int) -> Paragraph:
     is_number = isinstance(number, int) and not isinstance(number, bool)
     if is_number:
         where += f" (number {number})"
-    for key in raw:
-        if key not in FIELDS:
-            raise ParagraphMapError(f"{where}: field {str(key)!r}: {unknown_field(key, FIELDS)}")
-    for key in FIELDS:
-        if key not in raw:
-            raise ParagraphMapError(f"{where}: field {key!r}: missing (required)")
+    try:
+        check_keys(raw, FIELDS, FIELDS, where)
+    except FrontMatterError as error:
+        raise ParagraphMapError(str(error)) from None
     if not is_number:
         raise ParagraphMapError(
             f"{where}: field 'number': must be a whole number, got {yaml_kind(number)}"

@@ -237,12 +237,7 @@ def validate_event(
         )
     if isinstance(raw.get("id"), str):
         where += f" (id {raw['id']!r})"
-    for key in raw:
-        if key not in EVENT_KEYS:
-            raise FrontMatterError(f"{where}: field {str(key)!r}: {unknown_field(key, EVENT_KEYS)}")
-    for key in EVENT_REQUIRED:
-        if key not in raw:
-            raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
+    check_keys(raw, EVENT_KEYS, EVENT_REQUIRED, where)
 
     date = parse_date(raw["date"], where)
     title = text_field(raw["title"], where, "title")
@@ -449,6 +444,18 @@ def _source(value: Any, where: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", address):
         raise FrontMatterError(f"{where}: field 'source': {address!r} is not an http(s) address")
     return address
+
+
+def check_keys(
+    raw: Mapping[Any, Any], allowed: tuple[str, ...], required: tuple[str, ...], where: str
+) -> None:
+    """An unknown key first (a typo usually explains the missing one), then a missing one."""
+    for key in raw:
+        if key not in allowed:
+            raise FrontMatterError(f"{where}: field {str(key)!r}: {unknown_field(key, allowed)}")
+    for key in required:
+        if key not in raw:
+            raise FrontMatterError(f"{where}: field {key!r}: missing (required)")
 
 
 def unknown_field(key: Any, allowed: tuple[str, ...]) -> str:

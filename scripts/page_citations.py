@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from html import escape
 from typing import Any
 
@@ -46,15 +45,11 @@ class Citable:
 
 
 @dataclass(frozen=True)
-class PageToCite:
-    """What the citations need to know about one page, from the hook."""
+class PageToCite(embedded_metadata.PageInfo):
+    """What the citations need to know about one page, from the hook: what its metadata
+    describes, and its headings."""
 
-    title: str
-    description: str
-    url: str  # relative to the site root: "" or "russia/"
-    updated: date | None
-    is_home: bool
-    headings: tuple[Heading, ...]
+    headings: tuple[Heading, ...] = ()
     # On the timeline: its events (anchor, title, date text) and its year and month headings,
     # which are signposts with no cite tools of their own.
     events: tuple[Citable, ...] = ()
@@ -109,9 +104,6 @@ def cite_page(
     item = citations.csl_item(site, citations.Target(page_title, page.url, page.updated))
     moved = anchors.redirects_for_page("/" + page.url, lock, page_moves)
     data_file = citations.data_file_name(page.url)
-    described = embedded_metadata.PageInfo(
-        page.title, page.description, page.url, page.updated, page.is_home
-    )
     events = [citable for citable in found if citable.kind == "event"]
     html = with_cite_tools(html, found)
     original_in_box = False
@@ -123,10 +115,8 @@ def cite_page(
         "formats": citations.format_list(item, cache),
         "original": citations.format_list(citations.ORIGINAL_ARTICLE, cache),
         "data_file": data_file,
-        "meta_tags": embedded_metadata.meta_tags(site, described),
-        "json_ld": embedded_metadata.script_json(
-            embedded_metadata.json_ld(site, described, events)
-        ),
+        "meta_tags": embedded_metadata.meta_tags(site, page),
+        "json_ld": embedded_metadata.script_json(embedded_metadata.json_ld(site, page, events)),
         "moved_anchors": embedded_metadata.script_json(moved) if moved else "",
         "original_in_box": original_in_box,
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,38 @@ def synthetic_fingerprint(tmp_path: Path) -> Path:
     path = tmp_path / "synthetic-fingerprint.json"
     path.write_text(format_fingerprint(fingerprint(synthetic_article())), encoding="utf-8")
     return path
+
+
+def differing_files(
+    first: Path, second: Path, *, normalise: Callable[[str, bytes], bytes] | None = None
+) -> list[str]:
+    """Files present in only one built site, or whose bytes differ, relative to the site root;
+    `normalise(name, data)` may first take out what a comparison allows to differ."""
+    names = {
+        path.relative_to(site).as_posix()
+        for site in (first, second)
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+    differing = []
+    for name in sorted(names):
+        if not (first / name).is_file() or not (second / name).is_file():
+            differing.append(name)
+            continue
+        one, other = (first / name).read_bytes(), (second / name).read_bytes()
+        if normalise is not None:
+            one, other = normalise(name, one), normalise(name, other)
+        if one != other:
+            differing.append(name)
+    return differing
+
+
+def run_copycheck(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The project's copy check (scripts/tools/copycheck.py), run as `make lint` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.tools.copycheck", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -31,23 +31,13 @@ from tests.conftest import (
     SYNTHETIC_BODY,
     SYNTHETIC_COPIED,
     SYNTHETIC_QUOTATION,
+    run_copycheck,
     synthetic_article,
 )
 
 ARTICLE = SHARED / "source" / "article.txt"
 SHARED_TOOL = SHARED / "tools" / "copycheck.py"
 LAST_LINE = "run(s) of 8+ words shared with the source article"
-
-
-def copycheck(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """The project's tool, run as `make lint` and contributors run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.tools.copycheck", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def shared_copycheck(docs: Path) -> subprocess.CompletedProcess[str]:
@@ -68,16 +58,16 @@ def committed() -> dict:
 
 
 def test_committed_fingerprint_finds_no_copied_run_in_the_docs() -> None:
-    result = copycheck("check", "docs")
+    result = run_copycheck("check", "docs")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == f"copycheck: 0 {LAST_LINE}"
 
 
 def test_check_runs_on_a_fresh_clone_without_shared(project_without_git: Path) -> None:
     assert not (project_without_git.parent / "shared").exists()
-    result = copycheck("check", cwd=project_without_git)
+    result = run_copycheck("check", cwd=project_without_git)
     assert result.returncode == 0, result.stdout + result.stderr
-    stale = copycheck("fingerprint", "--check", cwd=project_without_git)
+    stale = run_copycheck("fingerprint", "--check", cwd=project_without_git)
     assert stale.returncode == 2
     assert stale.stderr.startswith("copycheck: ") and "article.txt" in stale.stderr
 
@@ -86,7 +76,7 @@ def test_a_page_copying_an_article_sentence_fails_naming_file_and_line(
     tmp_path: Path, synthetic_fingerprint: Path
 ) -> None:
     docs = page_folder(tmp_path, f"Our notes say that {SYNTHETIC_COPIED}, as the log shows.")
-    result = copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
+    result = run_copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{docs / 'page.md'}:3: {SYNTHETIC_COPIED}",
@@ -100,7 +90,7 @@ def test_quoting_the_article_quotation_verbatim_passes(
     docs = page_folder(
         tmp_path, f"The harbour master said the fleet would \u2018{SYNTHETIC_QUOTATION}\u2019."
     )
-    result = copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
+    result = run_copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
     assert result.returncode == 0, result.stdout
 
 
@@ -112,7 +102,7 @@ def test_restating_the_article_in_other_words_passes(
         "With the oil barge a week late, the lamp keepers held off; the harbour chief"
         " expected the boats to leave at dawn in any weather.",
     )
-    result = copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
+    result = run_copycheck("check", docs, "--fingerprint", synthetic_fingerprint)
     assert result.returncode == 0, result.stdout
 
 
@@ -130,7 +120,7 @@ def test_a_run_across_a_paragraph_break_belongs_to_the_paragraph_it_starts_in() 
 def test_an_article_without_15_numbered_paragraphs_is_refused_naming_it(tmp_path: Path) -> None:
     short = tmp_path / "short.txt"
     short.write_text(synthetic_article(SYNTHETIC_BODY[:-1]), encoding="utf-8")
-    result = copycheck("fingerprint", "--source", short, "--output", tmp_path / "out.json")
+    result = run_copycheck("fingerprint", "--source", short, "--output", tmp_path / "out.json")
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"copycheck: {short}: expected 15 numbered paragraphs (summary, caption and 13 in the"
@@ -145,9 +135,9 @@ def test_fingerprint_check_fails_when_the_article_changed_since(
     article = tmp_path / "article.txt"
     article.write_text(synthetic_article(), encoding="utf-8")
     args = ("fingerprint", "--check", "--source", article, "--output", synthetic_fingerprint)
-    assert copycheck(*args).returncode == 0
+    assert run_copycheck(*args).returncode == 0
     article.write_text(synthetic_article().replace("oil barge", "coal barge"), encoding="utf-8")
-    stale = copycheck(*args)
+    stale = run_copycheck(*args)
     assert stale.returncode == 1
     assert (
         stale.stderr
@@ -182,11 +172,11 @@ def test_fingerprint_holds_no_words_of_the_article() -> None:
 
 def test_fingerprint_is_up_to_date_with_the_article_where_it_exists(tmp_path: Path) -> None:
     missing = tmp_path / "article.txt"
-    refused = copycheck("fingerprint", "--check", "--source", missing)
+    refused = run_copycheck("fingerprint", "--check", "--source", missing)
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1 and str(missing) in refused.stderr
     if ARTICLE.is_file():  # maintainers' machines: the committed file is what the article gives
-        result = copycheck("fingerprint", "--check", "--source", ARTICLE)
+        result = run_copycheck("fingerprint", "--check", "--source", ARTICLE)
         assert result.returncode == 0, result.stderr
         lines = ARTICLE.read_text(encoding="utf-8").split("\n")
         numbers = paragraph_numbers(lines)
@@ -199,10 +189,10 @@ def test_fingerprint_is_up_to_date_with_the_article_where_it_exists(tmp_path: Pa
 def test_project_tool_and_shared_tool_report_the_same_runs(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    ours = copycheck("check", ROOT / "docs")
+    ours = run_copycheck("check", ROOT / "docs")
     assert ours.returncode == 0, ours.stdout
     if not ARTICLE.is_file():  # a fresh clone: nothing to plant or compare with, by design
-        assert copycheck("fingerprint", "--check").returncode == 2
+        assert run_copycheck("fingerprint", "--check").returncode == 2
         return
     # Plant real text at run time (never committed): the longest paragraph at a page's end, and
     # the whole article, quotations and all, as a page of its own.
@@ -211,7 +201,7 @@ def test_project_tool_and_shared_tool_report_the_same_runs(tmp_path: Path) -> No
     (docs / "copied.md").write_text(f"# Copied\n\n{sentence}\n\n{article}", encoding="utf-8")
     with (docs / "glossary.md").open("a", encoding="utf-8") as page:
         page.write(f"\n{sentence}\n")
-    planted = copycheck("check", docs)
+    planted = run_copycheck("check", docs)
     assert planted.returncode == 1
     assert f"{docs / 'copied.md'}:3:" in planted.stdout
     assert f"{docs / 'glossary.md'}:" in planted.stdout
@@ -248,7 +238,7 @@ def test_bad_input_gives_one_line_naming_the_file_and_exit_2(tmp_path: Path) -> 
         ),
     ]
     for args, named in cases:
-        result = copycheck(*args)
+        result = run_copycheck(*args)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert result.stderr.count("\n") == 1 and named in result.stderr, result.stderr
         assert "Traceback" not in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, differing_files
 
 # 14 November 2023, 22:13:20 UTC: any fixed moment will do.
 EPOCH = 1_700_000_000
@@ -17,23 +17,6 @@ EPOCH_DATE = datetime.fromtimestamp(EPOCH, tz=UTC).strftime("Last changed %-d %B
 def build_twice(config_file: Path, tmp_path: Path) -> tuple[Path, Path]:
     first, second = tmp_path / "first", tmp_path / "second"
     return build_site(config_file, first), build_site(config_file, second)
-
-
-def differing_files(first: Path, second: Path) -> list[str]:
-    """Files present in only one build, or whose bytes differ, relative to the site root."""
-    names = {
-        path.relative_to(site).as_posix()
-        for site in (first, second)
-        for path in site.rglob("*")
-        if path.is_file()
-    }
-    return sorted(
-        name
-        for name in names
-        if not (first / name).is_file()
-        or not (second / name).is_file()
-        or (first / name).read_bytes() != (second / name).read_bytes()
-    )
 
 
 def test_two_builds_of_the_working_tree_are_byte_identical(

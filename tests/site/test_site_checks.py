@@ -10,21 +10,10 @@ from pathlib import Path
 import pytest
 
 from scripts.tools.copycheck import FINGERPRINT
-from tests.conftest import ROOT, SHARED, SYNTHETIC_COPIED, mkdocs_build
+from tests.conftest import ROOT, SHARED, SYNTHETIC_COPIED, mkdocs_build, run_copycheck
 
 SHARED_COPYCHECK = SHARED / "tools" / "copycheck.py"
 ARTICLE = SHARED / "source" / "article.txt"
-
-
-def run_copycheck(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """The project's copy check (scripts/tools/copycheck.py), which needs no ../shared."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.tools.copycheck", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_copy_check_finds_no_prose_repeated_from_the_article() -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from scripts.tools.build import run_build
 from tests.conftest import ROOT
+from tests.conftest import differing_files as compare_sites
 
 # 14 November 2023, 22:13:20 UTC: any fixed moment makes both builds date pages alike.
 EPOCH = 1_700_000_000
@@ -26,23 +27,11 @@ def without_generator(html: bytes) -> bytes:
 
 def differing_files(first: Path, second: Path) -> list[str]:
     """Files in only one site, or differing in content (HTML apart from its generator tag)."""
-    names = {
-        path.relative_to(site).as_posix()
-        for site in (first, second)
-        for path in site.rglob("*")
-        if path.is_file()
-    }
-    differing = []
-    for name in sorted(names):
-        if not (first / name).is_file() or not (second / name).is_file():
-            differing.append(name)
-            continue
-        one, other = (first / name).read_bytes(), (second / name).read_bytes()
-        if name.endswith(".html"):
-            one, other = without_generator(one), without_generator(other)
-        if one != other:
-            differing.append(name)
-    return differing
+    return compare_sites(
+        first,
+        second,
+        normalise=lambda name, data: without_generator(data) if name.endswith(".html") else data,
+    )
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs_apart_from_the_generator(
