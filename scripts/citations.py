@@ -84,6 +84,11 @@ class Target:
     anchor: str | None = None
     label: str | None = None  # the section heading or event title
 
+    @property
+    def title(self) -> str:
+        """ "Russia ties: The Vostochny summit" for a section; the page's title for a page."""
+        return f"{self.page_title}: {self.label}" if self.label else self.page_title
+
 
 def absolute_url(site: Site, page_url: str, anchor: str | None = None) -> str:
     """The public address of a page or of one anchor on it, built from `site_url`."""

@@ -27,6 +27,23 @@ if TYPE_CHECKING:
 
 MetaTag = tuple[str, str, str]  # (attribute, key, content): ("name", "citation_title", "...")
 
+# The card social sites and chat apps show for a link: a static image in docs/assets/,
+# made by `python -m scripts.tools.social_card` (nothing is fetched to make or show it).
+SOCIAL_CARD = "assets/social-card.png"
+SOCIAL_CARD_SIZE = (1200, 630)
+SOCIAL_CARD_ALT = "{site}: a citable edition of Gabriela Bernal’s East Asia Forum analysis"
+# The tags that name what is cited; on a section's address cite.js gives them the section's
+# title and address, so a reference manager reading the live page saves the section.
+EMBEDDED_SECTION_TAGS = (
+    "citation_title",
+    "citation_public_url",
+    "DC.title",
+    "DC.identifier",
+    "og:title",
+    "og:url",
+    "twitter:title",
+)
+
 
 @dataclass(frozen=True)
 class PageInfo:
@@ -45,44 +62,58 @@ def _original_date() -> str:
 
 
 def meta_tags(site: Site, page: PageInfo) -> list[MetaTag]:
-    """Highwire, Dublin Core, OpenGraph and Twitter tags, in that order."""
+    """Highwire, Dublin Core, OpenGraph and Twitter tags, in that order.
+
+    Chosen for what Zotero's "Embedded Metadata" translator saves (zotero/translators):
+    - every page, section and event is a web page: `og:type` "website" (Zotero's RDF step
+      reads it as `webpage`; "article" would leave its `citation_title` guess of a journal
+      article standing);
+    - no author: the edition is cited by title with the site as publisher (APA 7 allows it),
+      so there is no `citation_author` or `DC.creator` for Zotero to split into first and
+      last names (and Material prints no `<meta name="author">`: mkdocs.yml sets no
+      site_author);
+    - the website title is `og:site_name`: Zotero takes `DC.source` as the publication
+      before it, so the original article is named in `DC.relation`, which it ignores, and in
+      the JSON-LD's `isBasedOn`;
+    - `citation_public_url` is the address Zotero saves; cite.js rewrites it (and the titles)
+      on the live page when the address names a section (EMBEDDED_SECTION_TAGS).
+    """
     address = absolute_url(site, page.url)
     title = site.title if page.is_home else page.title
-    tags: list[MetaTag] = [
-        ("name", "citation_title", title),
-        ("name", "citation_author", site.editors),
-    ]
+    tags: list[MetaTag] = [("name", "citation_title", title)]
     if page.updated:
         tags.append(("name", "citation_publication_date", page.updated.strftime("%Y/%m/%d")))
     tags += [
         ("name", "citation_public_url", address),
         ("name", "citation_language", site.language),
         ("name", "DC.title", title),
-        ("name", "DC.creator", site.editors),
         ("name", "DC.publisher", site.title),
         ("name", "DC.description", page.description),
         ("name", "DC.language", site.language),
         ("name", "DC.type", "Text"),
         ("name", "DC.format", "text/html"),
         ("name", "DC.identifier", address),
-        ("name", "DC.source", ORIGINAL_ARTICLE["URL"]),
+        ("name", "DC.relation", ORIGINAL_ARTICLE["URL"]),
     ]
     if page.updated:
         tags.append(("name", "DC.date", page.updated.isoformat()))
+    card = absolute_url(site, SOCIAL_CARD)
     tags += [
-        ("property", "og:type", "website" if page.is_home else "article"),
+        ("property", "og:type", "website"),
         ("property", "og:title", title),
         ("property", "og:description", page.description),
         ("property", "og:url", address),
         ("property", "og:site_name", site.title),
         ("property", "og:locale", "en_US" if site.language == "en" else site.language),
-    ]
-    if page.updated and not page.is_home:
-        tags.append(("property", "article:modified_time", page.updated.isoformat()))
-    tags += [
-        ("name", "twitter:card", "summary"),
+        ("property", "og:image", card),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(SOCIAL_CARD_SIZE[0])),
+        ("property", "og:image:height", str(SOCIAL_CARD_SIZE[1])),
+        ("property", "og:image:alt", SOCIAL_CARD_ALT.format(site=site.title)),
+        ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", page.description),
+        ("name", "twitter:image", card),
     ]
     return tags
 
@@ -121,20 +152,19 @@ def _event_schema(site: Site, page: PageInfo, event: Citable) -> dict[str, Any]:
 
 
 def json_ld(site: Site, page: PageInfo, events: list[Citable] | None = None) -> dict[str, Any]:
-    """The page as an `Article` based on the original, its `BreadcrumbList`, and on the
-    timeline an `ItemList` of `Event`s."""
+    """The page as a `WebPage` based on the original article, its `BreadcrumbList`, and on
+    the timeline an `ItemList` of `Event`s."""
     address = absolute_url(site, page.url)
     home = absolute_url(site, "")
     website = {"@type": "WebSite", "name": site.title, "url": home}
     article: dict[str, Any] = {
-        "@type": "Article",
-        "@id": address + "#article",
+        "@type": "WebPage",
+        "@id": address + "#webpage",
         "headline": site.title if page.is_home else page.title,
         "name": page.title,
         "description": page.description,
         "url": address,
         "inLanguage": site.language,
-        "author": {"@type": "Organization", "name": site.editors},
         "publisher": {"@type": "Organization", "name": site.title},
         "isPartOf": website,
         "isBasedOn": original_article_schema(),

@@ -69,14 +69,18 @@ _build = _Build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Start a build: a malformed SOURCE_DATE_EPOCH or lock line stops it in one line."""
+    """Start a build: a deploy build without SITE_URL, a malformed SOURCE_DATE_EPOCH or a bad
+    lock line stops it in one line."""
     global _build
     root = Path(config.config_file_path).parent
     try:
+        project.check_site_url()
         project.source_date_epoch()
         lock = anchors.read_lock(root / "anchors.lock")
-    except (project.SourceDateEpochError, anchors.LockError) as error:
+    except (project.SiteUrlError, project.SourceDateEpochError, anchors.LockError) as error:
         raise PluginError(str(error)) from None
+    if not os.environ.get("SITE_URL", "").strip():
+        log.info("SITE_URL is not set: citations and links name %s", project.LOCAL_SITE_URL)
     _build = _Build(lock=lock, cache=_open_render_cache(root))
     return None
 

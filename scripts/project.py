@@ -30,6 +30,15 @@ GIT_DATE_KEYS = ("git_revision_date_localized", "git_site_revision_date_localize
 GIT_DATE_VARIABLES = (*GIT_DATE_KEYS, "git_creation_date_localized")
 
 
+# A build for publishing sets DEPLOY=true (the deploy workflow does); it must then be given the
+# public address, or every citation, canonical link and download would name 127.0.0.1.
+DEPLOY_VARIABLE = "DEPLOY"
+
+
+class SiteUrlError(ValueError):
+    """A deploy build without SITE_URL; the message says how to set it."""
+
+
 class SourceDateEpochError(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
 
@@ -100,6 +109,23 @@ def sitemap_urls(site_dir: Path) -> list[str]:
     locations = [loc.text or "" for loc in tree.iter(f"{SITEMAP_NS}loc")]
     root = min(locations, key=len)
     return [location.removeprefix(root) for location in locations]
+
+
+def is_deploy_build(environ: Mapping[str, str] | None = None) -> bool:
+    value = (os.environ if environ is None else environ).get(DEPLOY_VARIABLE, "")
+    return value.strip().lower() in ("1", "true", "yes")
+
+
+def check_site_url(environ: Mapping[str, str] | None = None) -> None:
+    """Fail a deploy build that would publish the local server's address."""
+    environ = os.environ if environ is None else environ
+    if is_deploy_build(environ) and not environ.get("SITE_URL", "").strip():
+        raise SiteUrlError(
+            "SITE_URL is not set, so this deploy build would cite and link "
+            f"{LOCAL_SITE_URL}: set SITE_URL to the site's public address, e.g. "
+            "SITE_URL=https://<owner>.github.io/<repository>/ (the deploy workflow sets it "
+            "from the Pages address), or unset DEPLOY for a local build"
+        )
 
 
 def source_date_epoch(environ: Mapping[str, str] | None = None) -> int | None:

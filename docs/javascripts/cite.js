@@ -111,6 +111,8 @@
       var opening = cite.getAttribute("aria-expanded") !== "true";
       cite.setAttribute("aria-expanded", String(opening));
       panel.hidden = !opening;
+      if (opening) describe(anchor);
+      else describeAddress();
       if (!opening || panel.hasAttribute("data-loaded")) return;
       panel.textContent = "Loading\u2026";
       citationData(box.getAttribute("data-cite-src")).then(function (data) {
@@ -124,7 +126,45 @@
     tools.append(link, cite, panel);
   }
 
+  /* Reference managers such as the Zotero Connector read the live page's metadata. While the
+   * address names a section or event (or its "Cite this" panel is open), the tags that name
+   * what is cited give its title and address, so the saved item is the section, not the
+   * page; otherwise they are the page's own, as the build wrote them. */
+  var TITLE_TAGS = ["citation_title", "DC.title", "og:title", "twitter:title"];
+  var ADDRESS_TAGS = ["citation_public_url", "DC.identifier", "og:url"];
+  var pageMetadata = null;
+
+  function metaTag(key) {
+    return document.querySelector('meta[name="' + key + '"], meta[property="' + key + '"]');
+  }
+
+  function describe(anchor) {
+    if (!pageMetadata) {
+      pageMetadata = {};
+      TITLE_TAGS.concat(ADDRESS_TAGS).forEach(function (key) {
+        var tag = metaTag(key);
+        if (tag) pageMetadata[key] = tag.getAttribute("content");
+      });
+    }
+    var tools = anchor ? document.querySelector(
+      '.cite-tools[data-cite-tools="' + CSS.escape(anchor) + '"]') : null;
+    var pageAddress = (pageMetadata.citation_public_url || "").split("#")[0];
+    Object.keys(pageMetadata).forEach(function (key) {
+      var tag = metaTag(key);
+      if (!tag) return;
+      var value = pageMetadata[key];
+      if (tools && TITLE_TAGS.indexOf(key) >= 0) value = tools.getAttribute("data-cite-title");
+      if (tools && ADDRESS_TAGS.indexOf(key) >= 0) value = pageAddress + "#" + anchor;
+      tag.setAttribute("content", value);
+    });
+  }
+
+  function describeAddress() {
+    describe(decodeURIComponent(location.hash.slice(1)) || null);
+  }
+
   function setup() {
+    describeAddress();
     var box = document.querySelector(".cite-box[data-cite-src]");
     if (box) {
       document.querySelectorAll(".cite-tools[data-cite-tools]:empty").forEach(function (tools) {
@@ -145,6 +185,8 @@
     var what = target.getAttribute("aria-label").replace(/^Copy /, "");
     copy(source.textContent.trim(), html).then(function () { copied(target, what); }, failed);
   });
+
+  window.addEventListener("hashchange", describeAddress);
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
