@@ -12,8 +12,11 @@ from bs4 import BeautifulSoup
 
 from scripts import citations, embedded_metadata
 from scripts.page_citations import Citable
+from scripts.project import read_config
+from tests.conftest import ROOT
 
 PAGES = ["", "russia/", "sources/", "timeline/"]
+SITE_NAME = read_config(ROOT / "mkdocs.yml")["site_name"]
 SITE_URL = "http://127.0.0.1:8000/"
 
 
@@ -42,10 +45,11 @@ def meta(built_site: Path, page: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_json_ld_article_is_based_on_the_original_article(built_site: Path, page: str) -> None:
-    (article,) = graph(extract(built_site, page), "Article")
+def test_json_ld_web_page_is_based_on_the_original_article(built_site: Path, page: str) -> None:
+    (article,) = graph(extract(built_site, page), "WebPage")
     assert article["url"] == SITE_URL + page
-    assert article["author"]["name"] == "The editors of the structured edition"
+    assert "author" not in article
+    assert article["publisher"]["name"] == SITE_NAME
     assert article["dateModified"][:4].isdigit()
     original = article["isBasedOn"]
     assert original["url"] == citations.ORIGINAL_ARTICLE["URL"]
@@ -82,16 +86,20 @@ def test_opengraph_and_dublin_core_name_the_page(built_site: Path, page: str) ->
     data = extract(built_site, page)
     (opengraph,) = data["opengraph"]
     assert opengraph["og:url"] == SITE_URL + page
-    assert opengraph["og:site_name"] == "North Korea's 2023 pivot"
+    assert opengraph["og:site_name"] == SITE_NAME
+    # Zotero types a page by og:type: "website" makes it a web page, not a journal article.
+    assert opengraph["@type"] == "website"  # extruct files og:type as @type
+    assert opengraph["og:image"] == SITE_URL + "assets/social-card.png"
     assert opengraph["og:title"]
     assert opengraph["og:description"]
     (dublin_core,) = data["dublincore"]
     terms = {
         element["URI"].rsplit("/", 1)[1]: element["content"] for element in dublin_core["elements"]
     }
-    assert terms["creator"] == "The editors of the structured edition"
+    # No creator for Zotero to split; no DC.source for it to take as the website's title.
+    assert "creator" not in terms and "source" not in terms
     assert terms["identifier"] == SITE_URL + page
-    assert terms["source"] == citations.ORIGINAL_ARTICLE["URL"]
+    assert terms["relation"] == citations.ORIGINAL_ARTICLE["URL"]
     assert terms["language"] == "en"
 
 
@@ -99,12 +107,12 @@ def test_opengraph_and_dublin_core_name_the_page(built_site: Path, page: str) ->
 def test_highwire_and_twitter_tags_are_present(built_site: Path, page: str) -> None:
     tags = meta(built_site, page)
     assert tags["citation_title"]
-    assert tags["citation_author"] == "The editors of the structured edition"
+    assert "citation_author" not in tags and "author" not in tags
     year, month, day = tags["citation_publication_date"].split("/")
     assert len(year) == 4 and len(month) == 2 and len(day) == 2
     assert tags["citation_public_url"] == SITE_URL + page
     assert tags["citation_language"] == "en"
-    assert tags["twitter:card"] == "summary"
+    assert tags["twitter:card"] == "summary_large_image"
     assert tags["twitter:title"] == tags["og:title"]
 
 
@@ -117,3 +125,13 @@ def test_json_ld_cannot_be_closed_by_a_title() -> None:
     decoded = json.loads(text)
     assert decoded["@graph"][0]["headline"] == "</script><script>alert(1)</script>"
     assert decoded["@graph"][2]["itemListElement"][0]["item"]["startDate"] == "2023-09"
+
+
+def test_the_link_card_is_a_published_png_of_the_size_the_tags_give(built_site: Path) -> None:
+    tags = meta(built_site, "russia/")
+    card = built_site / tags["og:image"].removeprefix(SITE_URL)
+    header = card.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert (str(width), str(height)) == (tags["og:image:width"], tags["og:image:height"])
+    assert tags["og:image:alt"]
