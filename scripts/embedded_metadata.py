@@ -72,6 +72,7 @@ def meta_tags(site: Site, page: PageInfo) -> list[MetaTag]:
       so there is no `citation_author` or `DC.creator` for Zotero to split into first and
       last names (and Material prints no `<meta name="author">`: mkdocs.yml sets no
       site_author);
+    - no `DC.type`: Zotero files it as the web page's "website type" ("Text");
     - the website title is `og:site_name`: Zotero takes `DC.source` as the publication
       before it, so the original article is named in `DC.relation`, which it ignores, and in
       the JSON-LD's `isBasedOn`;
@@ -90,7 +91,6 @@ def meta_tags(site: Site, page: PageInfo) -> list[MetaTag]:
         ("name", "DC.publisher", site.title),
         ("name", "DC.description", page.description),
         ("name", "DC.language", site.language),
-        ("name", "DC.type", "Text"),
         ("name", "DC.format", "text/html"),
         ("name", "DC.identifier", address),
         ("name", "DC.relation", ORIGINAL_ARTICLE["URL"]),
