@@ -37,6 +37,7 @@ from scripts import (
     citations,
     frontmatter,
     page_citations,
+    paragraph_ids,
     paragraph_map,
     project,
     timeline,
@@ -82,6 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not os.environ.get("SITE_URL", "").strip():
         log.info("SITE_URL is not set: citations and links name %s", project.LOCAL_SITE_URL)
     _build = _Build(lock=lock, cache=_open_render_cache(root))
+    # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
+    config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
     return None
 
 

@@ -105,7 +105,7 @@ def cite_page(
     moved = anchors.redirects_for_page("/" + page.url, lock, page_moves)
     data_file = citations.data_file_name(page.url)
     events = [citable for citable in found if citable.kind == "event"]
-    html = with_cite_tools(html, found, page.title)
+    html = with_cite_tools(html, found)
     original_in_box = False
     if original_block is not None:
         placed = with_block_at_section_end(html, ORIGINAL_SECTIONS, original_block)
@@ -156,7 +156,7 @@ def tools_position(html: str, citable: Citable, tags: Mapping[str, re.Match[str]
     return end + len(start.group(1)) + 3 if citable.kind == "section" else end
 
 
-def with_cite_tools(html: str, found: Sequence[Citable], page_title: str = "") -> str:
+def with_cite_tools(html: str, found: Sequence[Citable]) -> str:
     """`html` with an empty cite-tools slot after each section heading and at the end of each
     event. cite.js fills the slots; since the space is there from the first paint, adding the
     buttons moves nothing on the page."""
@@ -169,18 +169,15 @@ def with_cite_tools(html: str, found: Sequence[Citable], page_title: str = "") -
         slots.append((position, citable))
     pieces, last = [], 0
     for position, citable in sorted(slots, key=lambda slot: slot[0]):
-        title = citations.Target(page_title, "", None, citable.anchor, citable.label).title
-        pieces += [html[last:position], _slot(citable, title)]
+        pieces += [html[last:position], _slot(citable)]
         last = position
     return "".join([*pieces, html[last:]])
 
 
-def _slot(citable: Citable, title: str) -> str:
-    """The empty slot; `data-cite-title` is the title its citations give, which cite.js
-    puts in the page's metadata while the address names this section or event."""
+def _slot(citable: Citable) -> str:
     return (
         f'<div class="cite-tools" data-cite-tools="{escape(citable.anchor)}" '
-        f'data-cite-kind="{citable.kind}" data-cite-title="{escape(title)}"></div>'
+        f'data-cite-kind="{citable.kind}"></div>'
     )
 
 

@@ -128,14 +128,26 @@
 
   /* Reference managers such as the Zotero Connector read the live page's metadata. While the
    * address names a section or event (or its "Cite this" panel is open), the tags that name
-   * what is cited give its title and address, so the saved item is the section, not the
-   * page; otherwise they are the page's own, as the build wrote them. */
+   * what is cited give its title and address, from the page's citation data, so the saved
+   * item is the section, not the page; otherwise they are the page's own, as built. */
   var TITLE_TAGS = ["citation_title", "DC.title", "og:title", "twitter:title"];
   var ADDRESS_TAGS = ["citation_public_url", "DC.identifier", "og:url"];
   var pageMetadata = null;
+  var described = null;
 
   function metaTag(key) {
     return document.querySelector('meta[name="' + key + '"], meta[property="' + key + '"]');
+  }
+
+  function setMetadata(title, address) {
+    Object.keys(pageMetadata).forEach(function (key) {
+      var tag = metaTag(key);
+      if (!tag) return;
+      var value = pageMetadata[key];
+      if (title && TITLE_TAGS.indexOf(key) >= 0) value = title;
+      if (address && ADDRESS_TAGS.indexOf(key) >= 0) value = address;
+      tag.setAttribute("content", value);
+    });
   }
 
   function describe(anchor) {
@@ -146,24 +158,46 @@
         if (tag) pageMetadata[key] = tag.getAttribute("content");
       });
     }
-    var tools = anchor ? document.querySelector(
+    described = anchor;
+    var box = document.querySelector(".cite-box[data-cite-src]");
+    var tools = anchor && box ? document.querySelector(
       '.cite-tools[data-cite-tools="' + CSS.escape(anchor) + '"]') : null;
-    var pageAddress = (pageMetadata.citation_public_url || "").split("#")[0];
-    Object.keys(pageMetadata).forEach(function (key) {
-      var tag = metaTag(key);
-      if (!tag) return;
-      var value = pageMetadata[key];
-      if (tools && TITLE_TAGS.indexOf(key) >= 0) value = tools.getAttribute("data-cite-title");
-      if (tools && ADDRESS_TAGS.indexOf(key) >= 0) value = pageAddress + "#" + anchor;
-      tag.setAttribute("content", value);
-    });
+    if (!tools) {
+      setMetadata(null, null);
+      return;
+    }
+    citationData(box.getAttribute("data-cite-src")).then(function (data) {
+      var entry = data.items[anchor];
+      if (!entry || described !== anchor) return; // the reader has moved on meanwhile
+      var title = entry.title || (pageMetadata.citation_title + ": " + entry.label);
+      setMetadata(title, entry.url);
+    }, function () { /* the page's own metadata stays */ });
   }
 
   function describeAddress() {
     describe(decodeURIComponent(location.hash.slice(1)) || null);
   }
 
+  /* Each paragraph, list item and note has an address (`#kim-putin-summit-p2`, given by the
+   * build: scripts/paragraph_ids.py); its link, shown on hover and focus, is added here. */
+  var PARAGRAPH_ID = /^(.+)-p(\d+)$/;
+
+  function addParagraphLinks() {
+    document.querySelectorAll(".md-content article [id]").forEach(function (block) {
+      var match = PARAGRAPH_ID.exec(block.id);
+      if (!match || /^H\d$/.test(block.tagName) || block.querySelector(":scope > .paragraph-link")) return;
+      var link = document.createElement("a");
+      link.className = "paragraph-link";
+      link.href = "#" + block.id;
+      link.setAttribute("aria-label", "Paragraph " + match[2]);
+      link.textContent = "\u00b6";
+      var title = block.querySelector(":scope > .admonition-title");
+      block.insertBefore(link, title ? title.nextSibling : block.firstChild);
+    });
+  }
+
   function setup() {
+    addParagraphLinks();
     describeAddress();
     var box = document.querySelector(".cite-box[data-cite-src]");
     if (box) {
