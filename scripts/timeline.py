@@ -6,6 +6,12 @@ Collect first, render after: every page is read and validated before anything is
 and the order is an explicit key, so the same pages always give the same bytes. Each event
 becomes one record (`timeline_records`); the JSON and the CSV are written from those records.
 
+The CSV is for spreadsheets: every record field is a column, absolute addresses included, rows
+end in CRLF (RFC 4180), and the file is UTF-8 with a byte-order mark. Without the mark, Excel
+on Windows reads UTF-8 as the local code page and shows a curly apostrophe as three signs
+("â€™"); LibreOffice, other spreadsheets and Python's csv (`encoding="utf-8-sig"`) read the
+mark as what it is.
+
 As a command, `python -m scripts.timeline check` validates the front matter of every page in
 docs/ and prints the events as a table; on bad input it prints one line naming the file, the
 event and the field, and exits 1.
@@ -54,9 +60,8 @@ CSV_PATH = "timeline.csv"
 ICS_PATH = "timeline.ics"
 SCHEMA_PATH = "timeline.schema.json"
 SCHEMA_FILE = Path(__file__).with_name(SCHEMA_PATH)
-# Record fields the CSV leaves out: the absolute addresses depend on where the site was built,
-# and `path` already locates the section relative to the site root.
-CSV_OMITTED = ("url", "timeline_url")
+# The byte-order mark ("utf-8-sig") is what makes Excel read the file as UTF-8; see above.
+CSV_ENCODING = "utf-8-sig"
 PAGE_DESCRIPTION = (
     "Every dated event of this edition in order, filterable by theme, each linked to the "
     "section that tells its story, with JSON, CSV and iCalendar downloads."
@@ -213,8 +218,13 @@ def _explanations(site_name: str) -> list[str]:
         f"- [timeline.json](timeline.json): for programs. Format version {SCHEMA_VERSION}, "
         "described by its [JSON Schema](timeline.schema.json); the `version` number changes "
         "only when a field changes meaning or disappears.",
-        "- [timeline.csv](timeline.csv): for spreadsheets; UTF-8, one row per event, "
-        "themes separated by semicolons.",
+        "- [timeline.csv](timeline.csv): for spreadsheets. One row per event, comma-separated "
+        "(RFC 4180), themes separated by semicolons, with the full address of each event's "
+        "section (`url`) and of its entry on this page (`timeline_url`). The file is UTF-8 "
+        "with a byte-order mark, so that Excel shows accents and curly quotes as written; "
+        "LibreOffice and other spreadsheets read it as UTF-8 too. Where a spreadsheet's "
+        "regional settings separate lists with semicolons, import the file and choose the "
+        "comma as separator.",
         "- [timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
         "all-day event.",
         "",
@@ -236,8 +246,8 @@ def _explanations(site_name: str) -> list[str]:
 def timeline_records(
     events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
 ) -> list[dict[str, Any]]:
-    """One plain record per event: each item of the JSON's `events` and, less `CSV_OMITTED`,
-    each row of the CSV. A new field is one line here (and its entry in the schema).
+    """One plain record per event: each item of the JSON's `events` and each row of the CSV.
+    A new field is one line here (and its entry in the schema).
 
     Without a site URL there are no absolute addresses (`url` and `timeline_url` are None):
     a download must not point at a guessed host.
@@ -279,7 +289,7 @@ def _schema_event_fields() -> tuple[str, ...]:
 
 # The CSV header, also for a timeline without events (no record to take the keys from); a
 # test holds the records to the schema's fields, in order.
-CSV_COLUMNS = tuple(name for name in _schema_event_fields() if name not in CSV_OMITTED)
+CSV_COLUMNS = _schema_event_fields()
 
 
 def render_json(
@@ -305,10 +315,11 @@ def render_json(
 def render_csv(
     events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
 ) -> str:
-    """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per record, themes
-    joined by semicolons; empty fields where the record has None."""
+    """`timeline.csv` as text: RFC 4180 (CRLF rows, quoted where needed), one row per record,
+    themes joined by semicolons; empty fields where the record has None (an address without a
+    site URL). The file is this text in `CSV_ENCODING`."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for record in timeline_records(
         events, use_directory_urls=use_directory_urls, site_url=site_url
@@ -417,7 +428,7 @@ def render_all(
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
         JSON_PATH: render_json(events, site_name=site_name, **urls),
-        CSV_PATH: render_csv(events, **urls).encode("utf-8"),
+        CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
         ICS_PATH: render_ics(
             events,
             dtstamp=reproducible_dtstamp(events, environ),

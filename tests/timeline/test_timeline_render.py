@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -316,10 +317,48 @@ def test_records_hold_the_schema_fields_in_its_order() -> None:
     assert schema["$defs"]["event"]["required"] == fields
 
 
-def test_csv_columns_are_the_record_fields_less_the_absolute_addresses() -> None:
+def test_csv_columns_are_every_record_field_absolute_addresses_included() -> None:
     record = timeline.timeline_records([make_event(0)], site_url=SITE)[0]
-    assert tuple(k for k in record if k not in timeline.CSV_OMITTED) == timeline.CSV_COLUMNS
-    assert timeline.CSV_OMITTED == ("url", "timeline_url")
+    assert tuple(record) == timeline.CSV_COLUMNS
+    assert {"path", "url", "timeline_url"} <= set(timeline.CSV_COLUMNS)
+
+
+def read_csv_file(raw: bytes) -> list[dict[str, str]]:
+    """The CSV download as a spreadsheet-minded reader takes it: UTF-8 with its mark."""
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_file_is_utf8_with_one_byte_order_mark_at_the_start_and_crlf_rows() -> None:
+    title = "Kim\u2019s visit \u2013 \u201cagain\u201d"
+    raw = timeline.render_all([make_event(0, title=title), make_event(1)], environ={})[
+        timeline.CSV_PATH
+    ]
+    assert raw.startswith(codecs.BOM_UTF8 + b"id,date,")
+    assert raw.count(codecs.BOM_UTF8) == 1
+    assert raw.count(b"\r\n") == 3 and b"\n" not in raw.replace(b"\r\n", b"")
+    # Without the mark, a reader that guesses Windows-1252 (as Excel does) shows mojibake.
+    assert "â€™" in raw[3:].decode("cp1252", errors="replace")
+    rows = read_csv_file(raw)
+    assert list(rows[0]) == list(timeline.CSV_COLUMNS)
+    assert [row["title"] for row in rows] == [title, "Event 1"]
+
+
+def test_csv_url_columns_hold_absolute_addresses_when_the_site_url_is_known() -> None:
+    events = [make_event(0), make_event(1, page="index.md", section="intro")]
+    raw = timeline.render_all(events, site_url=SITE, environ={})[timeline.CSV_PATH]
+    rows = read_csv_file(raw)
+    assert [(row["url"], row["timeline_url"]) for row in rows] == [
+        (f"{SITE}russia/#summit", f"{SITE}timeline/#2023-09-13-event-0"),
+        (f"{SITE}#intro", f"{SITE}timeline/#2023-09-13-event-1"),
+    ]
+
+
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_csv_url_columns_are_empty_without_a_site_url(site_url: str | None) -> None:
+    raw = timeline.render_all([make_event(0)], site_url=site_url, environ={})[timeline.CSV_PATH]
+    row = read_csv_file(raw)[0]
+    assert (row["path"], row["url"], row["timeline_url"]) == ("russia/#summit", "", "")
+    assert b"None" not in raw
 
 
 def test_empty_timeline_csv_is_its_header() -> None:
