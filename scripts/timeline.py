@@ -235,10 +235,12 @@ def _explanations(site_name: str) -> list[str]:
         "to the year come first, then each month, with events known only to the month first.",
         "",
         "In the calendar file, an event known to the day is an all-day event on that day. An "
-        "event known only to the month is one all-day event spanning the whole month, and an "
-        "event known only to the year spans the whole year; its description says how precise "
-        "the date is. In the JSON and CSV files, `start` and `end` give the first and last "
-        "day the date covers and `precision` says which it is.",
+        "event known only to the month is one all-day event spanning the whole month, and its "
+        'title ends with the month in brackets, for example "(July 2023)"; an event known '
+        "only to the year spans the whole year and its title ends with the year, for example "
+        '"(2024)". Its description also says how precise the date is. In the JSON and CSV '
+        "files, `start` and `end` give the first and last day the date covers and "
+        "`precision` says which it is.",
         "",
     ]
 
@@ -365,6 +367,15 @@ _ICS_PRECISION = {
 }
 
 
+def ics_summary(event: Event) -> str:
+    """The calendar entry's title: a month or year date adds its label, "Title (July 2023)",
+    since a calendar shows it as a bar across the month or year, which reads as "all month"
+    rather than "some day this month"."""
+    if event.date.precision == "day":
+        return event.title
+    return f"{event.title} ({event.date.label})"
+
+
 def ics_description(event: Event) -> str:
     """The calendar entry's description: how precise the date is, the note, story and source."""
     lines = [f"Date: {event.date.label}{_ICS_PRECISION[event.date.precision]}"]
@@ -386,7 +397,7 @@ def render_ics(
     site_name: str = "",
 ) -> bytes:
     """`timeline.ics`: one all-day event per entry; month and year dates span the whole period
-    (DTEND is the day after the last one, as RFC 5545 counts it)."""
+    (DTEND is the day after the last one, as RFC 5545 counts it) and name it in the title."""
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
@@ -400,7 +411,7 @@ def render_ics(
         entry.add("dtstamp", dtstamp.astimezone(dt.UTC))
         entry.add("dtstart", event.date.start)
         entry.add("dtend", event.date.end + dt.timedelta(days=1))
-        entry.add("summary", IcsText(event.title))
+        entry.add("summary", IcsText(ics_summary(event)))
         entry.add("description", IcsText(ics_description(event)))
         entry.add("categories", [THEMES[theme] for theme in event.themes])
         entry.add("transp", "TRANSPARENT")

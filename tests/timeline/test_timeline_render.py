@@ -224,6 +224,21 @@ def test_ics_is_rfc5545_all_day_events_with_stable_uids() -> None:
     assert "known to the month" in str(parsed[1]["DESCRIPTION"])
 
 
+@pytest.mark.parametrize(
+    ("date", "summary"),
+    [
+        ("2023-07-25", "Delegation visits"),
+        ("2023-07", "Delegation visits (July 2023)"),
+        ("2024", "Delegation visits (2024)"),
+    ],
+)
+def test_ics_titles_of_month_and_year_events_name_their_precision(date: str, summary: str) -> None:
+    raw = timeline.render_ics(
+        [make_event(0, date=date, title="Delegation visits")], dtstamp=STAMP, uid_domain="t"
+    )
+    assert str(icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]["SUMMARY"]) == summary
+
+
 def test_ics_dates_before_the_year_1000_keep_four_digits() -> None:
     raw = timeline.render_ics([make_event(0, date="0999-01-02")], dtstamp=STAMP, uid_domain="t")
     assert b"DTSTART;VALUE=DATE:09990102" in raw
@@ -243,7 +258,7 @@ def test_ics_parses_back_to_every_field_of_every_event() -> None:
     assert str(parsed["X-WR-CALNAME"]) == "Timeline"
     for event, entry in zip(events, parsed.walk("VEVENT"), strict=True):
         assert str(entry["UID"]) == f"{event.id}@test"
-        assert str(entry["SUMMARY"]) == event.title.replace("\r\n", "\n")
+        assert str(entry["SUMMARY"]) == timeline.ics_summary(event).replace("\r\n", "\n")
         assert str(entry["DESCRIPTION"]) == timeline.ics_description(event).replace("\r\n", "\n")
         assert entry.decoded("DTSTAMP") == STAMP
         assert entry.decoded("DTSTART") == event.date.start
