@@ -226,7 +226,9 @@ def _explanations(site_name: str) -> list[str]:
         "regional settings separate lists with semicolons, import the file and choose the "
         "comma as separator.",
         "- [timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
-        "all-day event.",
+        "all-day event. Each entry records when it last changed (when its page last did, or "
+        "else when the file was made) and a revision number that grows with that date, so a "
+        "calendar that subscribes to the file replaces entries that changed.",
         "",
         "## How dates are shown {#dates}",
         "",
@@ -331,18 +333,59 @@ def render_csv(
 
 
 def reproducible_dtstamp(
-    events: Sequence[Event], environ: Mapping[str, str] | None = None
+    events: Sequence[Event],
+    environ: Mapping[str, str] | None = None,
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> dt.datetime:
-    """DTSTAMP for the ICS file: SOURCE_DATE_EPOCH if set, else the day after the last event.
+    """DTSTAMP for the ICS file, when it was made: SOURCE_DATE_EPOCH if set, else the day after
+    the last event or, if later, the last change of a page with events (`page_dates`).
 
-    Never the clock: two builds of the same pages give the same bytes.
+    Never the clock: two builds of the same pages give the same bytes. The later of the two
+    keeps DTSTAMP from coming before an entry's LAST-MODIFIED.
     """
     if (epoch := project.source_date_epoch(environ)) is not None:
         return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     if not events:
         return EPOCH
     last = max(event.date.end for event in events) + dt.timedelta(days=1)
-    return dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)
+    stamps = [dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)]
+    dates = page_dates or {}
+    stamps += [
+        _utc(dates[page], page) for page in {event.page for event in events} if page in dates
+    ]
+    return max(stamps)
+
+
+def _utc(changed: dt.date, page: str) -> dt.datetime:
+    """A page's last change in UTC, to the second: a date is its first moment (00:00:00Z), a
+    date-time is converted; one without a time zone would depend on the machine, so it stops."""
+    if not isinstance(changed, dt.datetime):
+        return dt.datetime(changed.year, changed.month, changed.day, tzinfo=dt.UTC)
+    if changed.utcoffset() is None:
+        raise ValueError(f"{page}: last change {changed.isoformat()} has no time zone")
+    return changed.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def ics_last_modified(
+    event: Event, dtstamp: dt.datetime, page_dates: Mapping[str, dt.date] | None = None
+) -> dt.datetime:
+    """LAST-MODIFIED of an event: its page's last change, else when the file was made."""
+    changed = (page_dates or {}).get(event.page)
+    return dtstamp.astimezone(dt.UTC) if changed is None else _utc(changed, event.page)
+
+
+def ics_sequence(last_modified: dt.datetime) -> int:
+    """SEQUENCE of an event: whole minutes from 1970 to its LAST-MODIFIED.
+
+    RFC 5545 (3.8.7.4) asks for an integer that starts at 0 and grows with each significant
+    revision, so that a calendar replaces its copy. Counting revisions would need state kept
+    between builds; a number derived from LAST-MODIFIED grows whenever the entry's page
+    changes and stays the same while it does not, with no state. It cannot start at 0, which
+    no client relies on: they only compare numbers. Minutes, not seconds, keep it within the
+    signed 32-bit INTEGER of RFC 5545 (3.3.8) until the year 6053; seconds overflow in 2038.
+    A date without a time gives its midnight, so a later date always gives a larger number.
+    """
+    return max(0, int(last_modified.timestamp()) // 60)
 
 
 class IcsText(icalendar.vText):
@@ -395,9 +438,15 @@ def render_ics(
     use_directory_urls: bool = True,
     site_url: str | None = None,
     site_name: str = "",
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> bytes:
     """`timeline.ics`: one all-day event per entry; month and year dates span the whole period
-    (DTEND is the day after the last one, as RFC 5545 counts it) and name it in the title."""
+    (DTEND is the day after the last one, as RFC 5545 counts it) and name it in the title.
+
+    `page_dates` maps a page's path inside docs/ to its last change (a date, or an aware
+    date-time): the LAST-MODIFIED and SEQUENCE of that page's events, so that subscribed
+    calendars replace them when the page changes. Pages missing from it use `dtstamp`.
+    """
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
@@ -409,6 +458,9 @@ def render_ics(
         entry = icalendar.Event()
         entry.add("uid", f"{event.id}@{uid_domain}")
         entry.add("dtstamp", dtstamp.astimezone(dt.UTC))
+        modified = ics_last_modified(event, dtstamp, page_dates)
+        entry.add("last-modified", modified)
+        entry.add("sequence", ics_sequence(modified))
         entry.add("dtstart", event.date.start)
         entry.add("dtend", event.date.end + dt.timedelta(days=1))
         entry.add("summary", IcsText(ics_summary(event)))
@@ -433,8 +485,13 @@ def render_all(
     use_directory_urls: bool = True,
     uid_domain: str = "timeline",
     environ: Mapping[str, str] | None = None,
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> dict[str, str | bytes]:
-    """Every generated file by its path in the site: the page, the downloads and the schema."""
+    """Every generated file by its path in the site: the page, the downloads and the schema.
+
+    `page_dates`: each page's last change by its path inside docs/ ("russia.md"), a date or
+    an aware date-time; it dates the calendar entries of that page (see `render_ics`).
+    """
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
@@ -442,9 +499,10 @@ def render_all(
         CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
         ICS_PATH: render_ics(
             events,
-            dtstamp=reproducible_dtstamp(events, environ),
+            dtstamp=reproducible_dtstamp(events, environ, page_dates),
             uid_domain=uid_domain,
             site_name=site_name,
+            page_dates=page_dates,
             **urls,
         ),
         SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"),

@@ -69,6 +69,9 @@ def test_ics_download_holds_the_front_matter_events(
     uids = [str(event["UID"]).split("@")[0] for event in calendar.walk("VEVENT")]
     assert uids == expected_ids
     assert all(event["DTSTART"].params.get("VALUE") == "DATE" for event in calendar.walk("VEVENT"))
+    for event in calendar.walk("VEVENT"):
+        assert event.decoded("LAST-MODIFIED") <= event.decoded("DTSTAMP")
+        assert event.decoded("SEQUENCE") == timeline.ics_sequence(event.decoded("LAST-MODIFIED"))
 
 
 def test_timeline_is_in_the_navigation_after_the_outlook(built_site: Path) -> None:
