@@ -377,13 +377,13 @@ def ics_last_modified(
 def ics_sequence(last_modified: dt.datetime) -> int:
     """SEQUENCE of an event: whole minutes from 1970 to its LAST-MODIFIED.
 
-    RFC 5545 (3.8.7.4) asks for an integer that starts at 0 and grows with each significant
-    revision, so that a calendar replaces its copy. Counting revisions would need state kept
-    between builds; a number derived from LAST-MODIFIED grows whenever the entry's page
-    changes and stays the same while it does not, with no state. It cannot start at 0, which
-    no client relies on: they only compare numbers. Minutes, not seconds, keep it within the
-    signed 32-bit INTEGER of RFC 5545 (3.3.8) until the year 6053; seconds overflow in 2038.
-    A date without a time gives its midnight, so a later date always gives a larger number.
+    RFC 5545 (3.8.7.4) asks for an integer that is 0 when the entry is created and grows with
+    each significant revision, so that a calendar replaces its copy. Counting revisions would
+    need state kept between builds; a number derived from LAST-MODIFIED needs none: it grows
+    whenever the entry's page changes and stays put while it does not. It does not start at
+    0, but a receiver only compares the number with the one it holds. Minutes, not seconds,
+    keep it within the signed 32-bit INTEGER of RFC 5545 (3.3.8) until the year 6053 (seconds
+    overflow in 2038). A date counts from its midnight, so a later date gives a larger number.
     """
     return max(0, int(last_modified.timestamp()) // 60)
 
