@@ -6,6 +6,12 @@ Collect first, render after: every page is read and validated before anything is
 and the order is an explicit key, so the same pages always give the same bytes. Each event
 becomes one record (`timeline_records`); the JSON and the CSV are written from those records.
 
+The CSV is for spreadsheets: every record field is a column, absolute addresses included, rows
+end in CRLF (RFC 4180), and the file is UTF-8 with a byte-order mark. Without the mark, Excel
+on Windows reads UTF-8 as the local code page and shows a curly apostrophe as three signs
+("â€™"); LibreOffice, other spreadsheets and Python's csv (`encoding="utf-8-sig"`) read the
+mark as what it is.
+
 As a command, `python -m scripts.timeline check` validates the front matter of every page in
 docs/ and prints the events as a table; on bad input it prints one line naming the file, the
 event and the field, and exits 1.
@@ -54,9 +60,8 @@ CSV_PATH = "timeline.csv"
 ICS_PATH = "timeline.ics"
 SCHEMA_PATH = "timeline.schema.json"
 SCHEMA_FILE = Path(__file__).with_name(SCHEMA_PATH)
-# Record fields the CSV leaves out: the absolute addresses depend on where the site was built,
-# and `path` already locates the section relative to the site root.
-CSV_OMITTED = ("url", "timeline_url")
+# The byte-order mark ("utf-8-sig") is what makes Excel read the file as UTF-8; see above.
+CSV_ENCODING = "utf-8-sig"
 PAGE_DESCRIPTION = (
     "Every dated event of this edition in order, filterable by theme, each linked to the "
     "section that tells its story, with JSON, CSV and iCalendar downloads."
@@ -213,10 +218,17 @@ def _explanations(site_name: str) -> list[str]:
         f"- [timeline.json](timeline.json): for programs. Format version {SCHEMA_VERSION}, "
         "described by its [JSON Schema](timeline.schema.json); the `version` number changes "
         "only when a field changes meaning or disappears.",
-        "- [timeline.csv](timeline.csv): for spreadsheets; UTF-8, one row per event, "
-        "themes separated by semicolons.",
+        "- [timeline.csv](timeline.csv): for spreadsheets. One row per event, comma-separated "
+        "(RFC 4180), themes separated by semicolons, with the full address of each event's "
+        "section (`url`) and of its entry on this page (`timeline_url`). The file is UTF-8 "
+        "with a byte-order mark, so that Excel shows accents and curly quotes as written; "
+        "LibreOffice and other spreadsheets read it as UTF-8 too. Where a spreadsheet's "
+        "regional settings separate lists with semicolons, import the file and choose the "
+        "comma as separator.",
         "- [timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
-        "all-day event.",
+        "all-day event. Each entry records when it last changed (when its page last did, or "
+        "else when the file was made) and a revision number that grows with that date, so a "
+        "calendar that subscribes to the file replaces entries that changed.",
         "",
         "## How dates are shown {#dates}",
         "",
@@ -225,10 +237,12 @@ def _explanations(site_name: str) -> list[str]:
         "to the year come first, then each month, with events known only to the month first.",
         "",
         "In the calendar file, an event known to the day is an all-day event on that day. An "
-        "event known only to the month is one all-day event spanning the whole month, and an "
-        "event known only to the year spans the whole year; its description says how precise "
-        "the date is. In the JSON and CSV files, `start` and `end` give the first and last "
-        "day the date covers and `precision` says which it is.",
+        "event known only to the month is one all-day event spanning the whole month, and its "
+        'title ends with the month in brackets, for example "(July 2023)"; an event known '
+        "only to the year spans the whole year and its title ends with the year, for example "
+        '"(2024)". Its description also says how precise the date is. In the JSON and CSV '
+        "files, `start` and `end` give the first and last day the date covers and "
+        "`precision` says which it is.",
         "",
     ]
 
@@ -236,8 +250,8 @@ def _explanations(site_name: str) -> list[str]:
 def timeline_records(
     events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
 ) -> list[dict[str, Any]]:
-    """One plain record per event: each item of the JSON's `events` and, less `CSV_OMITTED`,
-    each row of the CSV. A new field is one line here (and its entry in the schema).
+    """One plain record per event: each item of the JSON's `events` and each row of the CSV.
+    A new field is one line here (and its entry in the schema).
 
     Without a site URL there are no absolute addresses (`url` and `timeline_url` are None):
     a download must not point at a guessed host.
@@ -279,7 +293,7 @@ def _schema_event_fields() -> tuple[str, ...]:
 
 # The CSV header, also for a timeline without events (no record to take the keys from); a
 # test holds the records to the schema's fields, in order.
-CSV_COLUMNS = tuple(name for name in _schema_event_fields() if name not in CSV_OMITTED)
+CSV_COLUMNS = _schema_event_fields()
 
 
 def render_json(
@@ -305,10 +319,11 @@ def render_json(
 def render_csv(
     events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
 ) -> str:
-    """`timeline.csv`: RFC 4180 (CRLF rows, quoted where needed), one row per record, themes
-    joined by semicolons; empty fields where the record has None."""
+    """`timeline.csv` as text: RFC 4180 (CRLF rows, quoted where needed), one row per record,
+    themes joined by semicolons; empty fields where the record has None (an address without a
+    site URL). The file is this text in `CSV_ENCODING`."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for record in timeline_records(
         events, use_directory_urls=use_directory_urls, site_url=site_url
@@ -318,18 +333,59 @@ def render_csv(
 
 
 def reproducible_dtstamp(
-    events: Sequence[Event], environ: Mapping[str, str] | None = None
+    events: Sequence[Event],
+    environ: Mapping[str, str] | None = None,
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> dt.datetime:
-    """DTSTAMP for the ICS file: SOURCE_DATE_EPOCH if set, else the day after the last event.
+    """DTSTAMP for the ICS file, when it was made: SOURCE_DATE_EPOCH if set, else the day after
+    the last event or, if later, the last change of a page with events (`page_dates`).
 
-    Never the clock: two builds of the same pages give the same bytes.
+    Never the clock: two builds of the same pages give the same bytes. The later of the two
+    keeps DTSTAMP from coming before an entry's LAST-MODIFIED.
     """
     if (epoch := project.source_date_epoch(environ)) is not None:
         return dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     if not events:
         return EPOCH
     last = max(event.date.end for event in events) + dt.timedelta(days=1)
-    return dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)
+    stamps = [dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)]
+    dates = page_dates or {}
+    stamps += [
+        _utc(dates[page], page) for page in {event.page for event in events} if page in dates
+    ]
+    return max(stamps)
+
+
+def _utc(changed: dt.date, page: str) -> dt.datetime:
+    """A page's last change in UTC, to the second: a date is its first moment (00:00:00Z), a
+    date-time is converted; one without a time zone would depend on the machine, so it stops."""
+    if not isinstance(changed, dt.datetime):
+        return dt.datetime(changed.year, changed.month, changed.day, tzinfo=dt.UTC)
+    if changed.utcoffset() is None:
+        raise ValueError(f"{page}: last change {changed.isoformat()} has no time zone")
+    return changed.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def ics_last_modified(
+    event: Event, dtstamp: dt.datetime, page_dates: Mapping[str, dt.date] | None = None
+) -> dt.datetime:
+    """LAST-MODIFIED of an event: its page's last change, else when the file was made."""
+    changed = (page_dates or {}).get(event.page)
+    return dtstamp.astimezone(dt.UTC) if changed is None else _utc(changed, event.page)
+
+
+def ics_sequence(last_modified: dt.datetime) -> int:
+    """SEQUENCE of an event: whole minutes from 1970 to its LAST-MODIFIED.
+
+    RFC 5545 (3.8.7.4) asks for an integer that is 0 when the entry is created and grows with
+    each significant revision, so that a calendar replaces its copy. Counting revisions would
+    need state kept between builds; a number derived from LAST-MODIFIED needs none: it grows
+    whenever the entry's page changes and stays put while it does not. It does not start at
+    0, but a receiver only compares the number with the one it holds. Minutes, not seconds,
+    keep it within the signed 32-bit INTEGER of RFC 5545 (3.3.8) until the year 6053 (seconds
+    overflow in 2038). A date counts from its midnight, so a later date gives a larger number.
+    """
+    return max(0, int(last_modified.timestamp()) // 60)
 
 
 class IcsText(icalendar.vText):
@@ -354,6 +410,15 @@ _ICS_PRECISION = {
 }
 
 
+def ics_summary(event: Event) -> str:
+    """The calendar entry's title: a month or year date adds its label, "Title (July 2023)",
+    since a calendar shows it as a bar across the month or year, which reads as "all month"
+    rather than "some day this month"."""
+    if event.date.precision == "day":
+        return event.title
+    return f"{event.title} ({event.date.label})"
+
+
 def ics_description(event: Event) -> str:
     """The calendar entry's description: how precise the date is, the note, story and source."""
     lines = [f"Date: {event.date.label}{_ICS_PRECISION[event.date.precision]}"]
@@ -373,9 +438,15 @@ def render_ics(
     use_directory_urls: bool = True,
     site_url: str | None = None,
     site_name: str = "",
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> bytes:
     """`timeline.ics`: one all-day event per entry; month and year dates span the whole period
-    (DTEND is the day after the last one, as RFC 5545 counts it)."""
+    (DTEND is the day after the last one, as RFC 5545 counts it) and name it in the title.
+
+    `page_dates` maps a page's path inside docs/ to its last change (a date, or an aware
+    date-time): the LAST-MODIFIED and SEQUENCE of that page's events, so that subscribed
+    calendars replace them when the page changes. Pages missing from it use `dtstamp`.
+    """
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
@@ -387,9 +458,12 @@ def render_ics(
         entry = icalendar.Event()
         entry.add("uid", f"{event.id}@{uid_domain}")
         entry.add("dtstamp", dtstamp.astimezone(dt.UTC))
+        modified = ics_last_modified(event, dtstamp, page_dates)
+        entry.add("last-modified", modified)
+        entry.add("sequence", ics_sequence(modified))
         entry.add("dtstart", event.date.start)
         entry.add("dtend", event.date.end + dt.timedelta(days=1))
-        entry.add("summary", IcsText(event.title))
+        entry.add("summary", IcsText(ics_summary(event)))
         entry.add("description", IcsText(ics_description(event)))
         entry.add("categories", [THEMES[theme] for theme in event.themes])
         entry.add("transp", "TRANSPARENT")
@@ -411,18 +485,24 @@ def render_all(
     use_directory_urls: bool = True,
     uid_domain: str = "timeline",
     environ: Mapping[str, str] | None = None,
+    page_dates: Mapping[str, dt.date] | None = None,
 ) -> dict[str, str | bytes]:
-    """Every generated file by its path in the site: the page, the downloads and the schema."""
+    """Every generated file by its path in the site: the page, the downloads and the schema.
+
+    `page_dates`: each page's last change by its path inside docs/ ("russia.md"), a date or
+    an aware date-time; it dates the calendar entries of that page (see `render_ics`).
+    """
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
     return {
         PAGE_PATH: render_markdown(events, site_name=site_name),
         JSON_PATH: render_json(events, site_name=site_name, **urls),
-        CSV_PATH: render_csv(events, **urls).encode("utf-8"),
+        CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
         ICS_PATH: render_ics(
             events,
-            dtstamp=reproducible_dtstamp(events, environ),
+            dtstamp=reproducible_dtstamp(events, environ, page_dates),
             uid_domain=uid_domain,
             site_name=site_name,
+            page_dates=page_dates,
             **urls,
         ),
         SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"),

@@ -67,8 +67,11 @@ def test_downloads_agree_with_the_page(fixture_site: Path) -> None:
     assert data["events"][1]["timeline_url"] == (
         "https://example.org/fixture/timeline/#2023-09-13-summit"
     )
-    rows = list(csv.DictReader(io.StringIO((fixture_site / "timeline.csv").read_text("utf-8"))))
+    text = (fixture_site / "timeline.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [row["id"] for row in rows] == EXPECTED_ORDER
+    assert rows[1]["url"] == data["events"][1]["url"]
+    assert rows[1]["timeline_url"] == data["events"][1]["timeline_url"]
     calendar = icalendar.Calendar.from_ical((fixture_site / "timeline.ics").read_bytes())
     uids = [str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")]
     assert uids == EXPECTED_ORDER

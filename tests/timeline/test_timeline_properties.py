@@ -92,8 +92,11 @@ def test_page_and_every_download_hold_each_event_once_in_order(sources) -> None:
     raw = timeline.render_ics(events, dtstamp=stamp, uid_domain="test")
     calendar_events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
     assert [str(entry["UID"]) for entry in calendar_events] == [f"{i}@test" for i in ids]
+    # Month and year events carry their date's label in the title, day events the title only.
     assert [str(entry["SUMMARY"]) for entry in calendar_events] == [
-        normalise_breaks(title) for title in titles
+        normalise_breaks(event.title)
+        + ("" if event.date.precision == "day" else f" ({event.date.label})")
+        for event in events
     ]
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
+from typing import Any
 
 import icalendar
 import jsonschema
@@ -223,6 +225,21 @@ def test_ics_is_rfc5545_all_day_events_with_stable_uids() -> None:
     assert "known to the month" in str(parsed[1]["DESCRIPTION"])
 
 
+@pytest.mark.parametrize(
+    ("date", "summary"),
+    [
+        ("2023-07-25", "Delegation visits"),
+        ("2023-07", "Delegation visits (July 2023)"),
+        ("2024", "Delegation visits (2024)"),
+    ],
+)
+def test_ics_titles_of_month_and_year_events_name_their_precision(date: str, summary: str) -> None:
+    raw = timeline.render_ics(
+        [make_event(0, date=date, title="Delegation visits")], dtstamp=STAMP, uid_domain="t"
+    )
+    assert str(icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]["SUMMARY"]) == summary
+
+
 def test_ics_dates_before_the_year_1000_keep_four_digits() -> None:
     raw = timeline.render_ics([make_event(0, date="0999-01-02")], dtstamp=STAMP, uid_domain="t")
     assert b"DTSTART;VALUE=DATE:09990102" in raw
@@ -242,9 +259,11 @@ def test_ics_parses_back_to_every_field_of_every_event() -> None:
     assert str(parsed["X-WR-CALNAME"]) == "Timeline"
     for event, entry in zip(events, parsed.walk("VEVENT"), strict=True):
         assert str(entry["UID"]) == f"{event.id}@test"
-        assert str(entry["SUMMARY"]) == event.title.replace("\r\n", "\n")
+        assert str(entry["SUMMARY"]) == timeline.ics_summary(event).replace("\r\n", "\n")
         assert str(entry["DESCRIPTION"]) == timeline.ics_description(event).replace("\r\n", "\n")
         assert entry.decoded("DTSTAMP") == STAMP
+        assert entry.decoded("LAST-MODIFIED") == STAMP
+        assert entry.decoded("SEQUENCE") == timeline.ics_sequence(STAMP)
         assert entry.decoded("DTSTART") == event.date.start
         assert entry.decoded("DTEND") == event.date.end + dt.timedelta(days=1)
         assert entry["CATEGORIES"].cats == [timeline.THEMES[t] for t in event.themes]
@@ -265,8 +284,8 @@ def test_ics_properties_keep_the_order_the_file_always_had() -> None:
     names = [line.split(b":")[0].split(b";")[0] for line in lines]
     assert names == [
         b"BEGIN", b"VERSION", b"PRODID", b"CALSCALE", b"METHOD", b"X-WR-CALNAME",
-        b"BEGIN", b"UID", b"DTSTAMP", b"DTSTART", b"DTEND", b"SUMMARY", b"DESCRIPTION",
-        b"CATEGORIES", b"TRANSP", b"URL", b"END", b"END", b"",
+        b"BEGIN", b"UID", b"DTSTAMP", b"LAST-MODIFIED", b"SEQUENCE", b"DTSTART", b"DTEND",
+        b"SUMMARY", b"DESCRIPTION", b"CATEGORIES", b"TRANSP", b"URL", b"END", b"END", b"",
     ]  # fmt: skip
     assert b"X-WR-CALNAME:Site: timeline\r\n" in raw
 
@@ -304,6 +323,22 @@ def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> N
     assert timeline.reproducible_dtstamp([], {}) == timeline.EPOCH
 
 
+def test_dtstamp_without_source_date_epoch_is_never_before_a_page_change() -> None:
+    events = [make_event(0, date="2023-11"), make_event(1, date="2023-05", page="china.md")]
+    later = {"china.md": dt.date(2024, 2, 3)}
+    assert timeline.reproducible_dtstamp(events, {}, later) == dt.datetime(
+        2024, 2, 3, tzinfo=dt.UTC
+    )
+    earlier = {"russia.md": dt.date(2023, 10, 1), "unrelated.md": dt.date(2030, 1, 1)}
+    assert timeline.reproducible_dtstamp(events, {}, earlier) == dt.datetime(
+        2023, 12, 1, tzinfo=dt.UTC
+    )
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
+    assert timeline.reproducible_dtstamp(events, epoch, later) == (
+        dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
+    )
+
+
 def test_dtstamp_refuses_a_source_date_epoch_that_is_not_whole_seconds() -> None:
     with pytest.raises(SourceDateEpochError):
         timeline.reproducible_dtstamp([], {"SOURCE_DATE_EPOCH": "1.5"})
@@ -316,10 +351,48 @@ def test_records_hold_the_schema_fields_in_its_order() -> None:
     assert schema["$defs"]["event"]["required"] == fields
 
 
-def test_csv_columns_are_the_record_fields_less_the_absolute_addresses() -> None:
+def test_csv_columns_are_every_record_field_absolute_addresses_included() -> None:
     record = timeline.timeline_records([make_event(0)], site_url=SITE)[0]
-    assert tuple(k for k in record if k not in timeline.CSV_OMITTED) == timeline.CSV_COLUMNS
-    assert timeline.CSV_OMITTED == ("url", "timeline_url")
+    assert tuple(record) == timeline.CSV_COLUMNS
+    assert {"path", "url", "timeline_url"} <= set(timeline.CSV_COLUMNS)
+
+
+def read_csv_file(raw: bytes) -> list[dict[str, str]]:
+    """The CSV download as a spreadsheet-minded reader takes it: UTF-8 with its mark."""
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_file_is_utf8_with_one_byte_order_mark_at_the_start_and_crlf_rows() -> None:
+    title = "Kim\u2019s visit \u2013 \u201cagain\u201d"
+    raw = timeline.render_all([make_event(0, title=title), make_event(1)], environ={})[
+        timeline.CSV_PATH
+    ]
+    assert raw.startswith(codecs.BOM_UTF8 + b"id,date,")
+    assert raw.count(codecs.BOM_UTF8) == 1
+    assert raw.count(b"\r\n") == 3 and b"\n" not in raw.replace(b"\r\n", b"")
+    # Without the mark, a reader that guesses Windows-1252 (as Excel does) shows mojibake.
+    assert "â€™" in raw[3:].decode("cp1252", errors="replace")
+    rows = read_csv_file(raw)
+    assert list(rows[0]) == list(timeline.CSV_COLUMNS)
+    assert [row["title"] for row in rows] == [title, "Event 1"]
+
+
+def test_csv_url_columns_hold_absolute_addresses_when_the_site_url_is_known() -> None:
+    events = [make_event(0), make_event(1, page="index.md", section="intro")]
+    raw = timeline.render_all(events, site_url=SITE, environ={})[timeline.CSV_PATH]
+    rows = read_csv_file(raw)
+    assert [(row["url"], row["timeline_url"]) for row in rows] == [
+        (f"{SITE}russia/#summit", f"{SITE}timeline/#2023-09-13-event-0"),
+        (f"{SITE}#intro", f"{SITE}timeline/#2023-09-13-event-1"),
+    ]
+
+
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_csv_url_columns_are_empty_without_a_site_url(site_url: str | None) -> None:
+    raw = timeline.render_all([make_event(0)], site_url=site_url, environ={})[timeline.CSV_PATH]
+    row = read_csv_file(raw)[0]
+    assert (row["path"], row["url"], row["timeline_url"]) == ("russia/#summit", "", "")
+    assert b"None" not in raw
 
 
 def test_empty_timeline_csv_is_its_header() -> None:
@@ -368,3 +441,92 @@ def test_generated_page_front_matter_passes_the_same_validation() -> None:
     page = read_page("timeline.md", timeline.render_markdown([make_event(0)]))
     assert page.title == "Timeline"
     assert {"y2023", "y2023-09", "downloads", "dates"} <= set(page.headings)
+
+
+def vevents(raw: bytes) -> dict[str, icalendar.Event]:
+    """The calendar's entries by event id."""
+    entries = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    return {str(entry["UID"]).split("@")[0]: entry for entry in entries}
+
+
+def ics_file(events: list[timeline.Event], **options: Any) -> bytes:
+    """The calendar file as a build writes it."""
+    return timeline.render_all(events, uid_domain="t", **options)[timeline.ICS_PATH]
+
+
+DATED_EVENTS = [
+    make_event(0, date="2023-07"),
+    make_event(1, date="2024", page="china.md"),
+    make_event(2, page="outlook.md"),
+]
+
+
+def test_last_modified_is_the_page_date_at_midnight_utc_or_the_exact_commit_time() -> None:
+    commit = dt.datetime(2024, 3, 5, 9, 30, 15, 123456, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    page_dates = {"russia.md": dt.date(2024, 2, 1), "china.md": commit}
+    raw = ics_file(DATED_EVENTS, environ={"SOURCE_DATE_EPOCH": "1764547200"}, page_dates=page_dates)
+    entries = vevents(raw)
+    assert b"LAST-MODIFIED:20240201T000000Z\r\n" in raw
+    assert b"LAST-MODIFIED:20240305T003015Z\r\n" in raw
+    stamp = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+    assert [entries[event.id].decoded("LAST-MODIFIED") for event in DATED_EVENTS] == [
+        dt.datetime(2024, 2, 1, tzinfo=dt.UTC),
+        dt.datetime(2024, 3, 5, 0, 30, 15, tzinfo=dt.UTC),
+        stamp,  # a page without a date: when the file was made
+    ]
+    assert all(entry.decoded("DTSTAMP") == stamp for entry in entries.values())
+
+
+def test_a_page_date_without_a_time_zone_is_refused_with_the_page_named() -> None:
+    with pytest.raises(
+        ValueError, match=r"^china\.md: last change 2024-03-05T09:30:00 has no time zone$"
+    ):
+        ics_file(DATED_EVENTS, environ={}, page_dates={"china.md": dt.datetime(2024, 3, 5, 9, 30)})
+
+
+@pytest.mark.parametrize("environ", [{}, {"SOURCE_DATE_EPOCH": "1764547200"}])
+def test_every_entry_has_last_modified_and_sequence_and_two_builds_agree(
+    environ: dict[str, str],
+) -> None:
+    page_dates = {"russia.md": dt.date(2024, 2, 1)}
+    raw = ics_file(DATED_EVENTS, environ=environ, page_dates=page_dates)
+    assert raw == ics_file(DATED_EVENTS, environ=dict(environ), page_dates=dict(page_dates))
+    for entry in vevents(raw).values():
+        modified = entry.decoded("LAST-MODIFIED")
+        assert modified.tzinfo is not None and modified <= entry.decoded("DTSTAMP")
+        sequence = entry.decoded("SEQUENCE")
+        assert isinstance(sequence, int) and 0 <= sequence < 2**31
+        assert sequence == timeline.ics_sequence(modified)
+
+
+def test_a_later_page_date_gives_a_larger_sequence_and_other_pages_keep_theirs() -> None:
+    environ = {"SOURCE_DATE_EPOCH": "1764547200"}
+    china = dt.date(2024, 1, 9)
+    dates = [
+        dt.date(2024, 2, 1),
+        dt.datetime(2024, 2, 1, 0, 1, tzinfo=dt.UTC),  # a commit later that day
+        dt.date(2024, 2, 2),
+        dt.date(2099, 12, 31),
+    ]
+    builds = [
+        vevents(
+            ics_file(DATED_EVENTS, environ=environ, page_dates={"russia.md": d, "china.md": china})
+        )
+        for d in dates
+    ]
+    russia = [int(entries[DATED_EVENTS[0].id]["SEQUENCE"]) for entries in builds]
+    assert russia == sorted(set(russia)) and russia[-1] < 2**31
+    assert len({int(entries[DATED_EVENTS[1].id]["SEQUENCE"]) for entries in builds}) == 1
+    assert [str(entries[DATED_EVENTS[0].id]["UID"]) for entries in builds] == [
+        f"{DATED_EVENTS[0].id}@t"
+    ] * 4
+
+
+def test_dtstamp_follows_source_date_epoch_on_every_entry() -> None:
+    for epoch, stamp in [
+        ("1764547200", dt.datetime(2025, 12, 1, tzinfo=dt.UTC)),
+        ("1700000000", dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)),
+    ]:
+        raw = ics_file(DATED_EVENTS, environ={"SOURCE_DATE_EPOCH": epoch})
+        assert {entry.decoded("DTSTAMP") for entry in vevents(raw).values()} == {stamp}
+        assert {entry.decoded("LAST-MODIFIED") for entry in vevents(raw).values()} == {stamp}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -52,9 +53,13 @@ def test_json_download_holds_the_front_matter_events_and_follows_its_schema(
 def test_csv_download_holds_the_front_matter_events(
     built_site: Path, expected_ids: list[str]
 ) -> None:
-    text = (built_site / "timeline.csv").read_text("utf-8")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    raw = (built_site / "timeline.csv").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8) and raw.count(codecs.BOM_UTF8) == 1
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert [row["id"] for row in rows] == expected_ids
+    data = json.loads((built_site / "timeline.json").read_text("utf-8"))
+    assert [row["url"] for row in rows] == [event["url"] for event in data["events"]]
+    assert all(row["url"].startswith(("http://", "https://")) for row in rows)
 
 
 def test_ics_download_holds_the_front_matter_events(
@@ -64,6 +69,9 @@ def test_ics_download_holds_the_front_matter_events(
     uids = [str(event["UID"]).split("@")[0] for event in calendar.walk("VEVENT")]
     assert uids == expected_ids
     assert all(event["DTSTART"].params.get("VALUE") == "DATE" for event in calendar.walk("VEVENT"))
+    for event in calendar.walk("VEVENT"):
+        assert event.decoded("LAST-MODIFIED") <= event.decoded("DTSTAMP")
+        assert event.decoded("SEQUENCE") == timeline.ics_sequence(event.decoded("LAST-MODIFIED"))
 
 
 def test_timeline_is_in_the_navigation_after_the_outlook(built_site: Path) -> None:
