@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,8 @@ class _Build:
     paragraphs: tuple[article.Paragraph, ...] = ()
     paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
+    page_dates: dict[str, date] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -111,13 +114,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.events = timeline.sort_events(pages, nav)
     _build.paragraphs = paragraphs
     _build.paragraph_sections = article.paragraph_sections(pages, paragraphs, nav)
-    outputs = timeline.render_all(
-        _build.events,
-        site_name=config.site_name,
-        site_url=config.site_url,
-        use_directory_urls=config.use_directory_urls,
-        uid_domain=config.repo_name or frontmatter.slugify(config.site_name) or "timeline",
-    )
+    # The calendar is written after the pages (on_post_build), when their dates are known.
+    outputs = timeline.render_all(_build.events, calendar=False, **_timeline_settings(config))
     for path, content in outputs.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
@@ -185,6 +183,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     )
     page.meta["citations"] = cited.view
     _build.data_files[cited.data_file] = cited.data
+    if to_cite.updated is not None and validated is not None:
+        _build.page_dates[validated.path] = to_cite.updated
     return cited.html
 
 
@@ -212,6 +212,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target.write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
         )
+    calendar = timeline.render_ics(
+        _build.events,
+        dtstamp=timeline.reproducible_dtstamp(_build.events, page_dates=_build.page_dates),
+        page_dates=_build.page_dates,
+        **_timeline_settings(config),
+    )
+    (site_dir / timeline.ICS_PATH).write_bytes(calendar)
     if config.site_url:
         (site_dir / "robots.txt").write_text(robots.robots_txt(config.site_url), encoding="utf-8")
     else:
@@ -248,6 +255,15 @@ def _check_every_paragraph_restated(
             f"{article.PARAGRAPHS_PATH}: paragraph {numbers} of the article is restated by no "
             "section: name it in the `restates` front matter of the section that tells it"
         )
+
+
+def _timeline_settings(config: MkDocsConfig) -> dict[str, Any]:
+    return {
+        "site_name": config.site_name,
+        "site_url": config.site_url,
+        "use_directory_urls": config.use_directory_urls,
+        "uid_domain": config.repo_name or frontmatter.slugify(config.site_name) or "timeline",
+    }
 
 
 def _open_render_cache(root: Path) -> RenderCache | None:

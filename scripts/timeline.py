@@ -369,9 +369,12 @@ def _utc(changed: dt.date, page: str) -> dt.datetime:
 def ics_last_modified(
     event: Event, dtstamp: dt.datetime, page_dates: Mapping[str, dt.date] | None = None
 ) -> dt.datetime:
-    """LAST-MODIFIED of an event: its page's last change, else when the file was made."""
+    """LAST-MODIFIED of an event: its page's last change, else when the file was made; never
+    after the file was made (a SOURCE_DATE_EPOCH older than the last commit must not give an
+    entry a change from the future)."""
+    made = dtstamp.astimezone(dt.UTC)
     changed = (page_dates or {}).get(event.page)
-    return dtstamp.astimezone(dt.UTC) if changed is None else _utc(changed, event.page)
+    return made if changed is None else min(_utc(changed, event.page), made)
 
 
 def ics_sequence(last_modified: dt.datetime) -> int:
@@ -486,25 +489,31 @@ def render_all(
     uid_domain: str = "timeline",
     environ: Mapping[str, str] | None = None,
     page_dates: Mapping[str, dt.date] | None = None,
+    calendar: bool = True,
 ) -> dict[str, str | bytes]:
     """Every generated file by its path in the site: the page, the downloads and the schema.
 
     `page_dates`: each page's last change by its path inside docs/ ("russia.md"), a date or
     an aware date-time; it dates the calendar entries of that page (see `render_ics`).
+    `calendar=False` leaves the calendar's content empty, for a caller that writes it once the
+    page dates are known (the build learns them page by page).
     """
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
-    return {
-        PAGE_PATH: render_markdown(events, site_name=site_name),
-        JSON_PATH: render_json(events, site_name=site_name, **urls),
-        CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
-        ICS_PATH: render_ics(
+    ics = b""
+    if calendar:
+        ics = render_ics(
             events,
             dtstamp=reproducible_dtstamp(events, environ, page_dates),
             uid_domain=uid_domain,
             site_name=site_name,
             page_dates=page_dates,
             **urls,
-        ),
+        )
+    return {
+        PAGE_PATH: render_markdown(events, site_name=site_name),
+        JSON_PATH: render_json(events, site_name=site_name, **urls),
+        CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
+        ICS_PATH: ics,
         SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"),
     }
 

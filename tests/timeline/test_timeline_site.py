@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -79,3 +80,19 @@ def test_timeline_is_in_the_navigation_after_the_outlook(built_site: Path) -> No
     labels = [a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
     assert "Timeline" in labels
     assert labels.index("Timeline") == labels.index("2024 outlook") + 1
+
+
+def test_calendar_entries_are_dated_by_their_pages_last_change(built_site: Path) -> None:
+    """The build passes each page's last change (the date its citations give) to the calendar;
+    an entry is never dated after the file was made."""
+    events = json.loads((built_site / "timeline.json").read_text("utf-8"))["events"]
+    pages = {event["id"]: event["page"] for event in events}
+    calendar = icalendar.Calendar.from_ical((built_site / "timeline.ics").read_bytes())
+    for entry in calendar.walk("VEVENT"):
+        page = pages[str(entry["UID"]).split("@")[0]]
+        soup = BeautifulSoup(
+            (built_site / page.removesuffix(".md") / "index.html").read_text("utf-8"), "lxml"
+        )
+        cited = soup.select_one('meta[name="citation_publication_date"]')["content"]
+        changed = dt.datetime.strptime(cited, "%Y/%m/%d").replace(tzinfo=dt.UTC)
+        assert entry.decoded("LAST-MODIFIED") == min(changed, entry.decoded("DTSTAMP")), page
