@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.citations import CSL_STYLES
+from scripts.citation_render import ACCESSED_STAND_IN, with_accessed_placeholder
+from scripts.citations import CSL_STYLES, ORIGINAL_ARTICLE
 from tests.citations.citeproc_js import comparable, render_with_citeproc_js
 
 # How many differences a failing test prints in full.
@@ -38,9 +39,14 @@ class Cited:
     texts: dict[str, str]  # style key: the site's plain text
 
 
-def _csl_item(text: str, where: str) -> dict[str, Any]:
+def _csl_item(text: str, where: str, *, restates: bool = False) -> dict[str, Any]:
+    """The cited item of a CSL-JSON download; a section's or event's also holds, second, the
+    original article it restates."""
     items = json.loads(text)
-    assert isinstance(items, list) and len(items) == 1, f"{where}: CSL-JSON is not one item"
+    count = 2 if restates else 1
+    assert isinstance(items, list) and len(items) == count, f"{where}: not {count} CSL items"
+    if restates:
+        assert items[1] == ORIGINAL_ARTICLE, f"{where}: the second item is not the original"
     return items[0]
 
 
@@ -72,7 +78,7 @@ def data_file_items(site_dir: Path) -> list[Cited]:
             where = f"cite/{data_file.name}#{anchor}"
             formats = {fmt["key"]: fmt for fmt in entry["formats"]}
             texts = {style: formats[style]["text"] for style in CSL_STYLES}
-            item = _csl_item(formats["csl-json"]["text"], where)
+            item = _csl_item(formats["csl-json"]["text"], where, restates=True)
             found.append(Cited(where, entry["kind"], item, texts))
     return found
 
@@ -87,12 +93,20 @@ def cited(built_site: Path) -> list[Cited]:
 
 @pytest.fixture(scope="module")
 def rendered(cited: list[Cited]) -> dict[str, dict[str, dict[str, str]]]:
-    """citeproc-js's entries for every item, by style key and item id, in one Node run."""
+    """citeproc-js's entries for every item, by style key and item id, in one Node run.
+
+    Each item gets the access-date stand-in the site renders with (the downloads carry none),
+    and the stand-in's printed form becomes the same placeholder as on the site."""
     by_id: dict[str, dict[str, Any]] = {}
     for entry in cited:
         earlier = by_id.setdefault(str(entry.item["id"]), entry.item)
         assert earlier == entry.item, f"{entry.where}: another item has id {entry.item['id']}"
-    return render_with_citeproc_js(list(by_id.values()))
+    items = [{"accessed": ACCESSED_STAND_IN, **item} for item in by_id.values()]
+    rendered = render_with_citeproc_js(items)
+    for entries in rendered.values():
+        for entry in entries.values():
+            entry["text"] = with_accessed_placeholder(entry["text"])
+    return rendered
 
 
 def test_citeproc_js_renders_every_item(
