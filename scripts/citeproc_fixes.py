@@ -73,9 +73,10 @@ _STOP_WORDS_TEXT = (
 )
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _AFTER_PUNCTUATION = (":", "?", "!")
-# A part of a word: its leading punctuation (an opening quotation mark, a bracket), then the
+# A part of a word: its leading punctuation (an opening quotation mark or bracket: those
+# citeproc-js splits a word at, so not "<"), then the
 # letters a stop word is looked up by, then the rest (an apostrophe and "s", a colon, ...).
-_PART = re.compile(r"^([^\w]*)([^\W\d_]*)(.*)$", re.DOTALL)
+_PART = re.compile("^([\u2018\u201c\"'(\\[]*)([^\\W\\d_]*)(.*)$", re.DOTALL)
 
 
 def apply() -> None:
