@@ -66,12 +66,19 @@ ORIGINAL_SERIES = "EAF special feature series on 2023 in review and the year ahe
 
 @dataclass(frozen=True)
 class Site:
-    """What mkdocs.yml says about the whole edition."""
+    """What mkdocs.yml says about the whole edition. It has no author: the edition is cited by
+    its title, with the site as its publisher (APA 7 9.7, a work without an author), so no
+    reference manager splits a group name into first and last names."""
 
     title: str
-    editors: str
     url: str
     language: str = "en"
+
+    @property
+    def editors(self) -> str:
+        """Only for scripts/embedded_metadata.py as this branch has it (its own change drops
+        `citation_author` and `DC.creator`); remove once nothing reads it."""
+        return self.title
 
 
 @dataclass(frozen=True)
@@ -111,15 +118,60 @@ def based_on_note() -> str:
     )
 
 
+# Proper nouns that title case would change: Korean personal names, whose given name is one
+# hyphenated word with a lower-case second syllable (the established romanisation, Kim Jong-un).
+# Title case capitalises each part of a hyphenated compound (CMOS 18 8.161), so each given name
+# is protected in CSL titles with CSL-JSON's `<span class="nocase">` (the tests check that every
+# such name in a page title, heading or event title is listed here).
+PROTECTED_NAMES = ("Kim Jong-un", "Kim Yo-jong", "Yoon Suk-yeol")
+NOCASE = '<span class="nocase">{}</span>'
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+
+
+def protected_words() -> frozenset[str]:
+    """The words a title keeps as written: the hyphenated given names of PROTECTED_NAMES."""
+    return frozenset(word for name in PROTECTED_NAMES for word in name.split() if "-" in word)
+
+
+def rich_title(title: str) -> str:
+    """`title` with its protected names and its acronyms (US, UN, KCNA) in nocase spans.
+
+    A span always covers a whole space-delimited word, with what clings to it ("Yo-jong\u2019s"):
+    citeproc-py title-cases word by word and joins the words with single spaces, so a span that
+    starts or ends inside a word would split it ("Yo-jong \u2019s"). Acronyms no title case changes,
+    but importers and BibTeX styles that lower-case a title do (BibTeX gets them in braces).
+    """
+    names = protected_words()
+    words = []
+    for word in title.split(" "):
+        core = re.sub(r"[\u2019']s$|[^\w-]+$", "", word.lstrip("\u2018\u201c(["))
+        protect = core in names or bool(_ACRONYM.match(core))
+        words.append(NOCASE.format(word) if protect else word)
+    return " ".join(words)
+
+
+# The page's date is its last change, so Chicago says so: "Last modified March 5" (CMOS 18
+# 14.104). chicago-author-date prints `status` as given when the item has a container title,
+# assuming the site's name stands before it ("Site, last modified ..."); without an author the
+# style moves the site's name to the author's place, so the status follows a period and must
+# be capitalised in the data (both engines print it as given). APA and MLA never print
+# `status` for a dated web page.
+LAST_MODIFIED = "Last modified"
+
+
 def csl_item(site: Site, target: Target) -> CslItem:
-    """The CSL-JSON item for one target; the last-updated date is left out when unknown (n.d.)."""
+    """The CSL-JSON item for one target; the last-updated date is left out when unknown (n.d.).
+
+    No author: the title takes the author's place, and the site is named as the container
+    (APA 7 9.7; MLA and Chicago do the same for a web page without an author). The page's
+    last change is `issued` with `status` LAST_MODIFIED, which only Chicago prints.
+    """
     title = f"{target.page_title}: {target.label}" if target.label else target.page_title
     item: CslItem = {
         "id": item_id(target.page_url, target.anchor),
         "type": "webpage",
-        "title": title,
+        "title": rich_title(title),
         "container-title": site.title,
-        "author": [{"literal": site.editors}],
         "URL": absolute_url(site, target.page_url, target.anchor),
         "language": site.language,
         "note": based_on_note(),
@@ -130,6 +182,7 @@ def csl_item(site: Site, target: Target) -> CslItem:
         item["issued"] = {
             "date-parts": [[target.updated.year, target.updated.month, target.updated.day]]
         }
+        item["status"] = LAST_MODIFIED
     return item
 
 
@@ -168,27 +221,35 @@ def render_namespace() -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def all_formats(item: CslItem, cache: RenderCache | None = None) -> dict[str, dict[str, str]]:
+def all_formats(
+    item: CslItem, cache: RenderCache | None = None, *, restates: bool = False
+) -> dict[str, dict[str, str]]:
     """The six formats of one item, from `cache` when it holds them (keyed by the item's
-    JSON, one entry an item), else rendered by scripts/citation_render.py."""
+    JSON, one entry an item), else rendered by scripts/citation_render.py. With `restates`
+    (a section or event) they also give ORIGINAL_ARTICLE (citation_render.all_formats)."""
     key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+    if restates:
+        key = json.dumps({"item": item, "restates": ORIGINAL_ARTICLE["id"]}, sort_keys=True)
     if cache is not None and (cached := cache.get(key)) is not None:
         return json.loads(cached)
     # Imported here, not at the top: a build whose citations all come from the cache never
     # needs citeproc-py, lxml, bibtexparser or rispy.
     from scripts import citation_render
 
-    formats = citation_render.all_formats(item)
+    formats = citation_render.all_formats(item, ORIGINAL_ARTICLE if restates else None)
     if cache is not None:
         cache.put(key, json.dumps(formats, ensure_ascii=False))
     return formats
 
 
-def format_list(item: CslItem, cache: RenderCache | None = None) -> list[dict[str, str]]:
-    """The six formats in display order, each with its key, label and text (and html)."""
+def format_list(
+    item: CslItem, cache: RenderCache | None = None, *, restates: bool = False
+) -> list[dict[str, str]]:
+    """The six formats in display order, each with its key, label and text (and html; with
+    `restates`, the original article's entry too)."""
     return [
         {"key": key, "label": FORMAT_LABELS[key], **value}
-        for key, value in all_formats(item, cache).items()
+        for key, value in all_formats(item, cache, restates=restates).items()
     ]
 
 
@@ -222,6 +283,10 @@ def page_data(
             "kind": citable.kind,
             "label": citable.label,
             "url": item["URL"],
-            "formats": format_list(item, cache),
+            # Two entries, the section's and then the article it restates, each exactly as
+            # a CSL processor prints it (no "restated from" wording inside a citation: the
+            # cite panel labels the second entry).
+            "formats": format_list(item, cache, restates=True),
+            "restated_from": ORIGINAL_ARTICLE["id"],
         }
     return {"version": 1, "page": absolute_url(site, page_url), "items": items}

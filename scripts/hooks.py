@@ -303,7 +303,6 @@ def _description(page: Page, config: MkDocsConfig) -> str:
 def _site(config: MkDocsConfig) -> citations.Site:
     return citations.Site(
         title=config.site_name,
-        editors=config.site_author or config.site_name,
         url=project.site_base(config.site_url),
         language=config.theme.get("language") or "en",
     )

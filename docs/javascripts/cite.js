@@ -69,6 +69,24 @@
       block.querySelector(".cite-copy").setAttribute("data-copy-from", text.id);
       if (format.html) text.innerHTML = format.html; // escaped at build time
       else text.firstChild.textContent = format.text;
+      // A section restates the original article: its entry follows, under a label (not in
+      // the citation text), with a copy button of its own.
+      if (format.original_html) {
+        var head = document.createElement("div");
+        head.className = "cite-format__head";
+        var label = document.createElement("span");
+        label.className = "cite-format__label cite-format__restated";
+        label.textContent = "Restated from";
+        var copyOriginal = button("Copy", "cite-copy");
+        copyOriginal.setAttribute("data-copy-from", text.id + "-original");
+        copyOriginal.setAttribute("aria-label", "Copy the original article, " + format.label);
+        head.append(label, copyOriginal);
+        var original = document.createElement("p");
+        original.className = "cite-format__text";
+        original.id = text.id + "-original";
+        original.innerHTML = format.original_html; // escaped at build time
+        block.append(head, original);
+      }
     });
     var title = document.createElement("p");
     title.className = "cite-panel__title";

