@@ -74,12 +74,6 @@ class Site:
     url: str
     language: str = "en"
 
-    @property
-    def editors(self) -> str:
-        """Only for scripts/embedded_metadata.py as this branch has it (its own change drops
-        `citation_author` and `DC.creator`); remove once nothing reads it."""
-        return self.title
-
 
 @dataclass(frozen=True)
 class Target:
@@ -166,7 +160,7 @@ def csl_item(site: Site, target: Target) -> CslItem:
     (APA 7 9.7; MLA and Chicago do the same for a web page without an author). The page's
     last change is `issued` with `status` LAST_MODIFIED, which only Chicago prints.
     """
-    title = f"{target.page_title}: {target.label}" if target.label else target.page_title
+    title = target.title
     item: CslItem = {
         "id": item_id(target.page_url, target.anchor),
         "type": "webpage",

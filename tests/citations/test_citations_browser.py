@@ -95,8 +95,10 @@ def test_cite_this_section_copies_a_bibtex_entry_for_that_section(
     )
     library = bibtexparser.parse_string(clipboard_text(page))
     assert not library.failed_blocks
-    (entry,) = library.entries
+    # The section's entry, then the original article's that it restates.
+    entry, original = library.entries
     assert entry.fields_dict["url"].value.endswith(f"/russia/#{anchor}")
+    assert original.key == "bernal-2023-pyongyangs-pivot"
     formats = {entry["key"]: entry["text"] for entry in data["items"][anchor]["formats"]}
     assert clipboard_text(page).strip() == formats["bibtex"].strip()
 

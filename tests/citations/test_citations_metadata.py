@@ -117,7 +117,7 @@ def test_highwire_and_twitter_tags_are_present(built_site: Path, page: str) -> N
 
 
 def test_json_ld_cannot_be_closed_by_a_title() -> None:
-    site = citations.Site("S", "E", "https://example.org/")
+    site = citations.Site("S", "https://example.org/")
     page = embedded_metadata.PageInfo("</script><script>alert(1)</script>", "d & e", "p/", None)
     event = Citable("e1", "</script>", "event", "2023-09")
     text = embedded_metadata.script_json(embedded_metadata.json_ld(site, page, [event]))
