@@ -43,7 +43,7 @@ from scripts import (
     project,
     timeline,
 )
-from scripts.publish import html_fixes, minify, palette, robots
+from scripts.publish import css_trim, html_fixes, minify, palette, robots
 from scripts.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.nk2023")
@@ -226,6 +226,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
+    css_trim.trim_site_css(site_dir)
 
 
 def _date_by_source_date_epoch(page: Page, config: MkDocsConfig) -> None:

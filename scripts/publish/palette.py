@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import tinycss2
-from tinycss2.ast import AtRule, LiteralToken, Node, QualifiedRule
+from tinycss2.ast import Node
+
+from scripts.publish.css_trim import trim
 
 # Material marks every colour rule with one of these attribute selectors.
 COLOUR_SELECTOR = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
@@ -34,17 +36,6 @@ def used_colours(palettes: Iterable[Mapping[str, Any]] | Mapping[str, Any]) -> s
     return colours
 
 
-def _selectors(prelude: list[Node]) -> list[list[Node]]:
-    """A rule's selector list split at its top-level commas (commas inside :is() stay)."""
-    selectors: list[list[Node]] = [[]]
-    for token in prelude:
-        if isinstance(token, LiteralToken) and token.value == ",":
-            selectors.append([])
-        else:
-            selectors[-1].append(token)
-    return selectors
-
-
 def _selector_applies(selector: list[Node], colours: set[str]) -> bool:
     return all(
         match.group(2) in colours
@@ -52,32 +43,9 @@ def _selector_applies(selector: list[Node], colours: set[str]) -> bool:
     )
 
 
-def _kept(nodes: list[Node], colours: set[str]) -> list[Node]:
-    kept: list[Node] = []
-    for node in nodes:
-        if isinstance(node, QualifiedRule):
-            selectors = [s for s in _selectors(node.prelude) if _selector_applies(s, colours)]
-            if not selectors:
-                continue
-            node.prelude = [
-                token
-                for number, selector in enumerate(selectors)
-                for token in ([LiteralToken(0, 0, ",")] if number else []) + selector
-            ]
-        elif isinstance(node, AtRule) and node.lower_at_keyword == "media" and node.content:
-            inner = _kept(tinycss2.parse_rule_list(node.content), colours)
-            if not any(isinstance(child, QualifiedRule | AtRule) for child in inner):
-                continue
-            node.content = inner
-        elif node.type in ("whitespace", "comment"):
-            continue
-        kept.append(node)
-    return kept
-
-
 def keep_colours(css: str, colours: set[str]) -> str:
     """The stylesheet without the rules and selectors that only match other colours."""
-    return tinycss2.serialize(_kept(tinycss2.parse_stylesheet(css), colours))
+    return trim(css, lambda selector: _selector_applies(selector, colours))
 
 
 def trim_site_palette(site_dir: Path, palettes: Any) -> list[Path]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
+import pytest
 from bs4 import BeautifulSoup, Comment
 
+from scripts.publish.css_trim import class_names, needs_only, trim
 from scripts.publish.minify import minify_page as minify
 from scripts.publish.palette import COLOUR_SELECTOR, keep_colours, used_colours
 
@@ -62,4 +65,80 @@ def test_published_pages_are_minified_with_citation_code_intact(built_site: Path
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find_all(string=lambda text: isinstance(text, Comment))
     bibtex = soup.select_one("#cite-page-bibtex").get_text()
-    assert bibtex.startswith("@misc{") and "\n\ttitle = {" in bibtex
+    assert bibtex.startswith("@online{") and "\n\ttitle = {" in bibtex
+
+
+THEME_CSS = (
+    ".md-tabs{display:block}"
+    ".md-nav__item:not(.md-nav__item--nested){padding:0}"
+    ".md-typeset :is(.admonition,.tabbed-set){margin:1em}"
+    ".md-typeset :is(.tabbed-set,.task-list){margin:2em}"
+    "@media print{.md-banner{display:none}.md-header{display:none}}"
+    ".md-tag--x,.unused-thing{color:red}"
+    "p{color:inherit}"
+)
+
+
+def test_theme_css_keeps_what_a_used_class_or_no_class_needs() -> None:
+    classes = class_names(
+        ['<div class="md-nav__item md-typeset admonition md-header">', 'x="md-tag--"']
+    )
+    trimmed = trim(THEME_CSS, lambda selector: needs_only(selector, classes))
+    assert trimmed == (
+        ".md-nav__item:not(.md-nav__item--nested){padding:0}"
+        ".md-typeset :is(.admonition,.tabbed-set){margin:1em}"
+        "@media print{.md-header{display:none}}"
+        ".md-tag--x{color:red}"
+        "p{color:inherit}"
+    )
+
+
+def test_published_theme_css_is_smaller_and_keeps_every_class_the_pages_use(
+    built_site: Path,
+) -> None:
+    (published,) = (built_site / "assets" / "stylesheets").glob("main.*.min.css")
+    original = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    shipped = (original / published.name).read_text(encoding="utf-8")
+    css = published.read_text(encoding="utf-8")
+    assert len(css) < 0.8 * len(shipped)
+    used = {
+        name
+        for path in built_site.rglob("*.html")
+        for tag in BeautifulSoup(path.read_text("utf-8"), "lxml").select("[class]")
+        for name in tag["class"]
+    }
+    in_shipped = {name for name in used if f".{name}" in shipped}
+    assert {name for name in in_shipped if f".{name}" not in css} == set()
+
+
+def shipped_stylesheet(css: str):
+    """A route handler that answers with the theme's stylesheet as it ships."""
+
+    def fulfil(route) -> None:
+        route.fulfill(body=css, content_type="text/css")
+
+    return fulfil
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "width", "scheme"), [("russia/", 1280, "light"), ("timeline/", 375, "dark")]
+)
+def test_pages_look_the_same_with_the_theme_css_as_shipped(
+    browser, site_base: str, built_site: Path, path: str, width: int, scheme: str
+) -> None:
+    (published,) = (built_site / "assets" / "stylesheets").glob("main.*.min.css")
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    shots = []
+    for css in (None, (shipped / published.name).read_text(encoding="utf-8")):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            if css is not None:
+                page.route(f"**/{published.name}", shipped_stylesheet(css))
+            page.goto(site_base + path)
+            page.wait_for_load_state("networkidle")
+            shots.append(page.screenshot(full_page=True, animations="disabled", caret="hide"))
+        finally:
+            context.close()
+    assert shots[0] == shots[1], f"{path} at {width} px ({scheme}) looks different"
