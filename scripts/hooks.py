@@ -41,6 +41,7 @@ from scripts import (
     project,
     timeline,
 )
+from scripts.pictures import pages as pictures
 from scripts.publish import html_fixes, minify, palette, robots
 from scripts.render_cache import RenderCache
 
@@ -63,6 +64,7 @@ class _Build:
     paragraphs: tuple[article.Paragraph, ...] = ()
     paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    moves: dict[str, list[Any]] = field(default_factory=dict)  # scripts/pictures
 
 
 _build = _Build()
@@ -105,6 +107,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     except frontmatter.FrontMatterError as error:
         raise PluginError(str(error)) from None
     _build.pages = {page.path: page for page in pages}
+    # The pictures' own front matter (the overview's alignments), checked against every page.
+    try:
+        _build.moves = pictures.collect_moves(pages)
+    except frontmatter.FrontMatterError as error:
+        raise PluginError(str(error)) from None
     _build.events = timeline.sort_events(pages, nav)
     _build.paragraphs = paragraphs
     _build.paragraph_sections = article.paragraph_sections(pages, paragraphs, nav)
@@ -143,6 +150,18 @@ def on_page_markdown(
             markdown = paragraph_map.with_table(markdown, table, label)
         except article.ParagraphMapError as error:
             raise PluginError(str(error)) from None
+    # The pictures (scripts/pictures): the strip on the timeline; the overview's three.
+    try:
+        markdown = pictures.add_pictures(
+            markdown,
+            path,
+            label=validated.label if validated else path,
+            events=_build.events,
+            moves=_build.moves,
+            use_directory_urls=config.use_directory_urls,
+        )
+    except pictures.PictureError as error:
+        raise PluginError(str(error)) from None
     return markdown
 
 
