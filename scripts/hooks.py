@@ -7,6 +7,8 @@ hands it to the helpers, which know nothing of MkDocs:
 - `on_files`: validate every page's front matter (`frontmatter`), then generate the timeline
   page and its downloads (`timeline`);
 - `on_page_markdown`: date pages without git history by SOURCE_DATE_EPOCH (reproducible builds);
+  put the pictures in place of their markers (`pictures`: the timeline strip, the alignment
+  diagram, the locator map);
 - `on_page_content`: cite the page, its sections and its events (`page_citations`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.

@@ -71,21 +71,17 @@ def figure(
 
     Without blank lines, so Markdown leaves it as one raw block.
     """
+    # Inside the caption: a figure's caption must be its first or last child.
     data = (
-        [
-            f'<details class="pic__data"><summary>{escape(data_summary)}</summary>',
-            data_html,
-            "</details>",
-        ]
+        f'<details class="pic__data"><summary>{escape(data_summary)}</summary>{data_html}</details>'
         if data_html is not None
-        else []
+        else ""
     )
     return "\n".join(
         [
             f'<figure class="pic pic--{kind}">',
             svg.strip(),
-            f"<figcaption>{caption}</figcaption>",
-            *data,
+            f"<figcaption>{caption}{data}</figcaption>",
             "</figure>",
         ]
     )

@@ -88,7 +88,8 @@ export function render() {
 
   const out = [];
   out.push(
-    `<svg class="pic-map__svg" viewBox="0 0 ${WIDTH} ${height}" role="img" ` +
+    // No role="img": that would hide the places' links from assistive technology.
+    `<svg class="pic-map__svg" viewBox="0 0 ${WIDTH} ${height}" ` +
       `aria-labelledby="pic-map-title pic-map-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="pic-map-title">Where North Korea’s 2023 happened</title>`,
     `<desc id="pic-map-desc">A map of North-East Asia marking ${data.places

@@ -106,7 +106,7 @@ def test_every_picture_has_title_desc_caption_and_data(built_site: Path) -> None
             ]
             assert figure.xpath("string(figcaption)").strip()
             if "pic--strip" not in figure.get("class").split():
-                assert figure.xpath("details[contains(@class, 'pic__data')]//a")
+                assert figure.xpath("figcaption/details[contains(@class, 'pic__data')]//a")
 
 
 def test_links_are_relative_to_their_page() -> None:
