@@ -23,6 +23,9 @@ Page fields (top level; any other key is rejected as a typo):
   (section 'arms-deals'): field 'restates': paragraph 16 is not in the article (paragraphs
   1-15)`. Likewise for a value that is not a number, a number listed twice, an empty list,
   and any `restates` when the build has no paragraph map.
+- `alignments` (optional, the overview only): the moves of 2023 between six countries that the
+  alignment diagram draws; fields and errors in `scripts/pictures/alignments.py`, e.g.
+  `docs/index.md: alignments[2]: field 'to': unknown country 'rusia' (allowed: ...)`.
 - `hide`, `search`, `template`, `status`: Material for MkDocs' own page options.
 - Unknown key: `docs/x.md: field 'titel': unknown field (did you mean 'title'? allowed: ...)`.
 - Not valid YAML: `docs/x.md: front matter is not valid YAML: line 6, column 19: mapping values
@@ -88,6 +91,9 @@ _THEMES_ALLOWED = ", ".join(THEMES)  # as error messages list them
 
 # Top-level keys a page may carry: ours plus Material's page options. Extend here, nowhere else.
 PAGE_KEYS = ("title", "description", "events", "restates", "hide", "search", "template", "status")
+# The overview's alignment diagram; validated, with every page's headings known, by
+# scripts/pictures/alignments.py.
+PAGE_KEYS += ("alignments",)
 DESCRIPTION_MAX_CHARS = 160
 
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title", "section", "themes")

@@ -7,6 +7,8 @@ hands it to the helpers, which know nothing of MkDocs:
 - `on_files`: validate every page's front matter (`frontmatter`), then generate the timeline
   page and its downloads (`timeline`);
 - `on_page_markdown`: date pages without git history by SOURCE_DATE_EPOCH (reproducible builds);
+  put the pictures in place of their markers (`pictures`: the timeline strip, the alignment
+  diagram, the locator map);
 - `on_page_content`: cite the page, its sections and its events (`page_citations`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
@@ -43,6 +45,7 @@ from scripts import (
     project,
     timeline,
 )
+from scripts.pictures import pages as pictures
 from scripts.publish import css_trim, html_fixes, minify, palette, robots
 from scripts.render_cache import RenderCache
 
@@ -67,6 +70,7 @@ class _Build:
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
     page_dates: dict[str, date] = field(default_factory=dict)
+    moves: dict[str, list[Any]] = field(default_factory=dict)  # scripts/pictures
 
 
 _build = _Build()
@@ -108,6 +112,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         paragraphs = article.site_paragraphs(Path(config_dir or "."))
         pages = timeline.collect(sources, paragraphs=[p.number for p in paragraphs])
         _check_every_paragraph_restated(pages, paragraphs)
+        # The pictures' own front matter (the overview's alignments), checked against every page.
+        _build.moves = pictures.collect_moves(pages)
     except frontmatter.FrontMatterError as error:
         raise PluginError(str(error)) from None
     _build.pages = {page.path: page for page in pages}
@@ -144,6 +150,18 @@ def on_page_markdown(
             markdown = paragraph_map.with_table(markdown, table, label)
         except article.ParagraphMapError as error:
             raise PluginError(str(error)) from None
+    # The pictures (scripts/pictures): the strip on the timeline; the overview's three.
+    try:
+        markdown = pictures.add_pictures(
+            markdown,
+            path,
+            label=validated.label if validated else path,
+            events=_build.events,
+            moves=_build.moves,
+            use_directory_urls=config.use_directory_urls,
+        )
+    except pictures.PictureError as error:
+        raise PluginError(str(error)) from None
     return markdown
 
 

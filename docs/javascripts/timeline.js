@@ -36,6 +36,8 @@
       document.querySelectorAll(".tl-list[data-tl-group], [data-tl-section]")
     );
     var status = filter.querySelector(".tl-filter__status");
+    // The strip's marks (scripts/pictures/strip.py) dim with the events they stand for.
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".pic-strip [data-themes]"));
 
     function apply(selected) {
       var shown = 0;
@@ -44,6 +46,13 @@
         var visible = !selected.length || themes.some(function (t) { return selected.indexOf(t) !== -1; });
         event.hidden = !visible;
         if (visible) shown += 1;
+      });
+      marks.forEach(function (mark) {
+        var themes = mark.getAttribute("data-themes").split(" ");
+        var dimmed = selected.length && !themes.some(function (t) { return selected.indexOf(t) !== -1; });
+        mark.classList.toggle("pic-strip__mark--dimmed", Boolean(dimmed));
+        // A dimmed mark's event is hidden: nothing to go to, so it leaves the tab order.
+        if (dimmed) mark.setAttribute("tabindex", "-1"); else mark.removeAttribute("tabindex");
       });
       // A list, a month or a year with no event left hides whole, heading included.
       containers.forEach(function (container) {

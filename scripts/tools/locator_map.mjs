@@ -1,0 +1,203 @@
+// The locator map of the overview: North-East Asia with the article's places, written to
+// includes/locator-map.svg from Natural Earth's 1:50m countries (public domain, as the npm
+// package world-atlas ships them), simplified by topojson-simplify and projected by d3-geo.
+//
+//     node scripts/tools/locator_map.mjs            write includes/locator-map.svg
+//     node scripts/tools/locator_map.mjs --check    exit 1 when the committed file is stale
+//     node scripts/tools/locator_map.mjs --check --out other.svg   check another file
+//
+// The places come from scripts/pictures/places.json, which scripts/pictures/map.py also reads
+// for the list beside the map. Links are written as `page.md#section` and made relative to
+// the page that shows the map when the build inlines it.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { geoAzimuthalEqualArea, geoPath, geoDistance } from "d3-geo";
+import { feature } from "topojson-client";
+import { presimplify, simplify, sphericalTriangleArea } from "topojson-simplify";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PLACES = join(ROOT, "scripts", "pictures", "places.json");
+const OUT = join(ROOT, "includes", "locator-map.svg");
+const require = createRequire(import.meta.url);
+const TOPOLOGY = require.resolve("world-atlas/countries-50m.json");
+
+const WIDTH = 380;
+// The steradian area below which a coastline's corner goes (about 400 km², a few units at
+// ~7 km a unit): the coasts stay recognisable and the inlined map stays near 3.5 KB gzip.
+const MIN_WEIGHT = 1e-5;
+const EARTH_KM = 6371;
+// ISO 3166 numeric codes, as Natural Earth gives them; the two Koreas are picked out.
+const COUNTRIES = {
+  "408": "pic-map__land pic-map__land--north",
+  "410": "pic-map__land pic-map__land--south",
+  "156": "pic-map__land",
+  "643": "pic-map__land",
+  "496": "pic-map__land",
+  "392": "pic-map__land",
+};
+const LABEL_OFFSET = {
+  n: [0, -9, "middle"], s: [0, 17, "middle"], e: [8, 5, "start"], w: [-8, 5, "end"],
+  ne: [6, -6, "start"], nw: [-6, -6, "end"], se: [6, 15, "start"], sw: [-6, 15, "end"],
+};
+
+function escape(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
+// A point `km` from [lon, lat] at a right angle to the segment a->b, on the left (+) or right.
+function offsetLine(line, km) {
+  const deg = (km / EARTH_KM) * (180 / Math.PI);
+  return line.map(([lon, lat], index) => {
+    const [ax, ay] = line[Math.max(0, index - 1)];
+    const [bx, by] = line[Math.min(line.length - 1, index + 1)];
+    const cos = Math.cos((lat * Math.PI) / 180);
+    const dx = (bx - ax) * cos, dy = by - ay;
+    const length = Math.hypot(dx, dy);
+    return [lon + ((-dy / length) * deg) / cos, lat + (dx / length) * deg];
+  });
+}
+
+export function render() {
+  const data = JSON.parse(readFileSync(PLACES, "utf8"));
+  const topology = simplify(
+    presimplify(JSON.parse(readFileSync(TOPOLOGY, "utf8")), sphericalTriangleArea),
+    MIN_WEIGHT,
+  );
+  const { west, east, south, north } = data.frame;
+  const frame = {
+    type: "Polygon",
+    coordinates: [[[west, south], [west, north], [east, north], [east, south], [west, south]]],
+  };
+  // Equal-area and azimuthal, centred on the frame: shapes and distances from Korea stay true
+  // enough at this scale, and north stays up along the peninsula's meridian.
+  const centre = [(west + east) / 2, (south + north) / 2];
+  const projection = geoAzimuthalEqualArea().rotate([-centre[0], -centre[1]]).fitWidth(WIDTH, frame);
+  const [[, top], [, bottom]] = geoPath(projection).bounds(frame);
+  const height = Math.round(bottom - top);
+  projection.translate([projection.translate()[0], projection.translate()[1] - top]);
+  projection.clipExtent([[0, 0], [WIDTH, height]]);
+  const path = geoPath(projection).digits(0);
+  const point = ([lon, lat]) => projection([lon, lat]).map(round);
+
+  const out = [];
+  out.push(
+    // No role="img": that would hide the places' links from assistive technology.
+    `<svg class="pic-map__svg" viewBox="0 0 ${WIDTH} ${height}" ` +
+      `aria-labelledby="pic-map-title pic-map-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="pic-map-title">Where North Korea’s 2023 happened</title>`,
+    `<desc id="pic-map-desc">A map of North-East Asia marking ${data.places
+      .map((place) => place.name)
+      .join(", ")}, the inter-Korean border with the 2018 no-fly zones, and an arrow to ` +
+      `Washington. Each place links to the section that tells its story.</desc>`,
+    `<rect class="pic-map__sea" width="${WIDTH}" height="${height}"/>`,
+  );
+  const countries = topology.objects.countries.geometries.filter((g) => g.id in COUNTRIES);
+  for (const geometry of countries) {
+    const d = path(feature(topology, geometry));
+    if (d) out.push(`<path class="${COUNTRIES[geometry.id]}" d="${d}"/>`);
+  }
+
+  const border = data.border;
+  const band = [...offsetLine(border.line, border.zone_km),
+    ...offsetLine(border.line, -border.zone_km).reverse()];
+  out.push(
+    `<a href="${escape(border.zone_section)}" class="pic-map__place">`,
+    `<title>2018 no-fly zones (approximate)</title>`,
+    `<path class="pic-map__zone" d="${path({ type: "Polygon", coordinates: [[...band, band[0]]] })}"/>`,
+    `</a>`,
+    `<a href="${escape(border.section)}" class="pic-map__place">`,
+    `<title>${escape(border.name)}</title>`,
+    `<path class="pic-map__border" d="${path({ type: "LineString", coordinates: border.line })}"/>`,
+    `</a>`,
+  );
+  const [bx, by] = point(border.line[border.line.length - 1]);
+  out.push(
+    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 2)}">Border and</text>`,
+    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 17)}">2018 zones</text>`,
+  );
+
+  // Region names: context, not links.
+  for (const name of data.names) {
+    const [x, y] = point([name.lon, name.lat]);
+    out.push(
+      `<text class="pic-map__name" x="${x}" y="${y}" text-anchor="middle">${escape(name.name)}</text>`,
+    );
+  }
+  for (const place of data.references) {
+    const [x, y] = point([place.lon, place.lat]);
+    const [dx, dy, anchor] = LABEL_OFFSET[place.label];
+    out.push(
+      `<circle class="pic-map__reference" cx="${x}" cy="${y}" r="2.5"/>`,
+      `<text class="pic-map__note" x="${round(x + dx)}" y="${round(y + dy)}" ` +
+        `text-anchor="${anchor}">${escape(place.name)}</text>`,
+    );
+  }
+  for (const place of data.places) {
+    const [x, y] = point([place.lon, place.lat]);
+    const [dx, dy, anchor] = LABEL_OFFSET[place.label];
+    const mark =
+      place.mark === "cross"
+        ? `<path class="pic-map__cross" d="M${x - 5} ${y - 5}l10 10m0-10l-10 10"/>`
+        : `<circle class="pic-map__mark" cx="${x}" cy="${y}" r="4.5"/>`;
+    out.push(
+      `<a href="${escape(place.section)}" class="pic-map__place">`,
+      `<title>${escape(`${place.name}: ${place.what}`)}</title>`,
+      mark,
+      `<text x="${round(x + dx)}" y="${round(y + dy)}" text-anchor="${anchor}">` +
+        `${escape(place.name)}</text>`,
+      `</a>`,
+    );
+  }
+
+  // Washington is 11,000 km off the map: an arrow at the east edge, labelled with the distance
+  // from Seoul as d3-geo measures it on the sphere.
+  const seoul = data.places.find((place) => place.id === "seoul");
+  const km = Math.round((geoDistance([seoul.lon, seoul.lat], [-77.04, 38.9]) * EARTH_KM) / 100) * 100;
+  const y = Math.round(height * 0.72);
+  out.push(
+    `<a href="${escape(data.washington.section)}" class="pic-map__place">`,
+    `<title>${escape(`${data.washington.name}: ${data.washington.what}`)}</title>`,
+    `<path class="pic-map__arrow" d="M${WIDTH - 92} ${y}h80m-8-6l8 6-8 6"/>`,
+    `<text x="${WIDTH - 8}" y="${y - 10}" text-anchor="end">Washington</text>`,
+    `<text class="pic-map__note" x="${WIDTH - 8}" y="${y + 22}" text-anchor="end">` +
+      `${km.toLocaleString("en-GB")} km</text>`,
+    `</a>`,
+    `</svg>`,
+  );
+  return out.join("\n") + "\n";
+}
+
+function main(argv) {
+  const check = argv.includes("--check");
+  const at = argv.indexOf("--out");
+  const target = at === -1 ? OUT : argv[at + 1];
+  const fresh = render();
+  if (!check) {
+    writeFileSync(target, fresh);
+    return 0;
+  }
+  let committed = "";
+  try {
+    committed = readFileSync(target, "utf8");
+  } catch {
+    // A missing file is stale too.
+  }
+  if (committed !== fresh) {
+    const name = relative(process.cwd(), target) || target;
+    console.error(
+      `${name} is stale: it no longer matches scripts/pictures/places.json and the map ` +
+        "libraries; run `node scripts/tools/locator_map.mjs` and commit the result",
+    );
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
