@@ -90,10 +90,19 @@ THEMES: dict[str, str] = {
 _THEMES_ALLOWED = ", ".join(THEMES)  # as error messages list them
 
 # Top-level keys a page may carry: ours plus Material's page options. Extend here, nowhere else.
-PAGE_KEYS = ("title", "description", "events", "restates", "hide", "search", "template", "status")
-# The overview's alignment diagram; validated, with every page's headings known, by
-# scripts/pictures/alignments.py.
-PAGE_KEYS += ("alignments",)
+# `alignments` (the overview's alignment diagram) is validated, with every page's headings
+# known, by scripts/pictures/alignments.py.
+PAGE_KEYS = (
+    "title",
+    "description",
+    "events",
+    "restates",
+    "alignments",
+    "hide",
+    "search",
+    "template",
+    "status",
+)
 DESCRIPTION_MAX_CHARS = 160
 
 EVENT_REQUIRED: tuple[str, ...] = ("date", "title", "section", "themes")

@@ -28,7 +28,7 @@ from html import escape
 from typing import Any
 
 from scripts.frontmatter import check_keys, text_field
-from scripts.pictures.common import figure, href
+from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.strict_yaml import FrontMatterError, yaml_kind
 
 FIELD = "alignments"
@@ -162,7 +162,7 @@ def render(moves: Sequence[Move], *, on_page: str) -> str:
         for index, move in enumerate(group):
             link = escape(href(on_page, move.section))
             out.append(
-                f'<a class="pic-align__move pic-align__move--{move.effect}" href="{link}">'
+                f'<a class="pic-align__move pic-align__move--{move.effect}" {SVG_HREF}="{link}">'
                 f"<title>{escape(_sentence(move))}</title>"
                 f'<text x="{x}" y="{y + index * LINE_PX}" text-anchor="{anchor}">'
                 f"{escape(move.label)}</text></a>"

@@ -9,6 +9,12 @@ from html import escape
 from scripts.project import page_url
 
 # Link targets inside a picture's data: `page.md#section` from the docs folder.
+# Links inside SVG pictures are written as xlink:href, not href: Material's instant navigation
+# rewrites every `[href]` element's `href` property after a page switch, and an SVG `<a>`'s
+# `href` has no setter, so the switch would stop with an error (the timeline's filter then
+# never starts). `xlink:href` is the SVG 1.1 form every browser follows, and the selector
+# `[href]` does not match it.
+SVG_HREF = "xlink:href"
 MD_LINK_RE = re.compile(r'href="([^"#]+\.md)(#[^"]*)?"')
 
 

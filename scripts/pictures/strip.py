@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scripts.frontmatter import MONTHS, THEMES, Event
-from scripts.pictures.common import figure, href
+from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.timeline import PAGE_PATH
 
 # The overview's line that the compact strip replaces.
@@ -225,7 +225,7 @@ def _mark(mark: Mark, *, on_page: str) -> str:
             'height="10" rx="2"/>'
         )
     return (
-        f'<a class="{css}" href="{link}" data-themes="{themes}">'
+        f'<a class="{css}" {SVG_HREF}="{link}" data-themes="{themes}">'
         f"<title>{escape(tooltip)}</title>{drawn}</a>"
     )
 

@@ -108,11 +108,11 @@ export function render() {
   const band = [...offsetLine(border.line, border.zone_km),
     ...offsetLine(border.line, -border.zone_km).reverse()];
   out.push(
-    `<a href="${escape(border.zone_section)}" class="pic-map__place">`,
+    `<a xlink:href="${escape(border.zone_section)}" class="pic-map__place">`,
     `<title>2018 no-fly zones (approximate)</title>`,
     `<path class="pic-map__zone" d="${path({ type: "Polygon", coordinates: [[...band, band[0]]] })}"/>`,
     `</a>`,
-    `<a href="${escape(border.section)}" class="pic-map__place">`,
+    `<a xlink:href="${escape(border.section)}" class="pic-map__place">`,
     `<title>${escape(border.name)}</title>`,
     `<path class="pic-map__border" d="${path({ type: "LineString", coordinates: border.line })}"/>`,
     `</a>`,
@@ -147,7 +147,7 @@ export function render() {
         ? `<path class="pic-map__cross" d="M${x - 5} ${y - 5}l10 10m0-10l-10 10"/>`
         : `<circle class="pic-map__mark" cx="${x}" cy="${y}" r="4.5"/>`;
     out.push(
-      `<a href="${escape(place.section)}" class="pic-map__place">`,
+      `<a xlink:href="${escape(place.section)}" class="pic-map__place">`,
       `<title>${escape(`${place.name}: ${place.what}`)}</title>`,
       mark,
       `<text x="${round(x + dx)}" y="${round(y + dy)}" text-anchor="${anchor}">` +
@@ -162,7 +162,7 @@ export function render() {
   const km = Math.round((geoDistance([seoul.lon, seoul.lat], [-77.04, 38.9]) * EARTH_KM) / 100) * 100;
   const y = Math.round(height * 0.72);
   out.push(
-    `<a href="${escape(data.washington.section)}" class="pic-map__place">`,
+    `<a xlink:href="${escape(data.washington.section)}" class="pic-map__place">`,
     `<title>${escape(`${data.washington.name}: ${data.washington.what}`)}</title>`,
     `<path class="pic-map__arrow" d="M${WIDTH - 92} ${y}h80m-8-6l8 6-8 6"/>`,
     `<text x="${WIDTH - 8}" y="${y - 10}" text-anchor="end">Washington</text>`,

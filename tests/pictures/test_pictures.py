@@ -35,6 +35,23 @@ def page_tree(site: Path, name: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring((site / name).read_bytes())
 
 
+def link_of(element: lxml.html.HtmlElement) -> str:
+    """Where a link points: an HTML `href`, or the `xlink:href` the pictures' SVG links use
+    (scripts/pictures/common.py says why)."""
+    return element.get("href") or element.get("xlink:href") or ""
+
+
+def test_svg_links_use_xlink_href_so_instant_navigation_leaves_them_alone(
+    built_site: Path,
+) -> None:
+    for name in PICTURE_PAGES.values():
+        svg_links = page_tree(built_site, name).xpath(
+            "//*[local-name()='svg']//*[local-name()='a']"
+        )
+        assert svg_links, name
+        assert all(link.get("xlink:href") and not link.get("href") for link in svg_links), name
+
+
 @pytest.mark.parametrize("path", ["timeline/", ""])
 def test_strip_marks_are_exactly_the_events_in_order(built_site: Path, path: str) -> None:
     events = site_events()
@@ -44,7 +61,7 @@ def test_strip_marks_are_exactly_the_events_in_order(built_site: Path, path: str
     )
     found = [
         (
-            mark.get("href").rpartition("#")[2],
+            link_of(mark).rpartition("#")[2],
             "point" if "pic-strip__mark--point" in mark.get("class") else "span",
             mark.get("data-themes"),
         )
@@ -75,16 +92,19 @@ def test_every_link_in_every_picture_resolves(built_site: Path) -> None:
     checked = 0
     for path, name in PICTURE_PAGES.items():
         tree = page_tree(built_site, name)
-        for link in tree.xpath("//figure[contains(@class, 'pic ')]//*[@href]"):
-            target = urljoin("/" + path, link.get("href"))
+        links = tree.xpath(
+            "//figure[contains(@class, 'pic ')]//*[@href or @*[name()='xlink:href']]"
+        )
+        for link in links:
+            target = urljoin("/" + path, link_of(link))
             parts = urlsplit(target)
             page = parts.path.lstrip("/")
             html_file = built_site / page / "index.html"
-            assert html_file.is_file(), f"{name}: {link.get('href')} has no page"
+            assert html_file.is_file(), f"{name}: {link_of(link)} has no page"
             if page not in ids:
                 ids[page] = set(page_tree(built_site, f"{page}index.html").xpath("//@id"))
             if parts.fragment:
-                assert parts.fragment in ids[page], f"{name}: {link.get('href')}: no such id"
+                assert parts.fragment in ids[page], f"{name}: {link_of(link)}: no such id"
             checked += 1
     assert checked > 40
 

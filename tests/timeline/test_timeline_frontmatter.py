@@ -33,7 +33,7 @@ EXPECTED = {
     "missing-page-title": "field 'title': missing (every page needs one)",
     "long-description": "field 'description': 175 characters, at most 160 allowed",
     "unknown-page-field": "field 'titel': unknown field (did you mean 'title'? "
-    "allowed: title, description, events, restates, hide, search, template, status)",
+    "allowed: title, description, events, restates, alignments, hide, search, template, status)",
     "events-not-a-list": "field 'events': must be a list of events, got a mapping",
     "event-not-a-mapping": f"events[1]: must be a mapping of fields ({EVENT_FIELDS}), got a string",
     "missing-date": "events[0] (id 'leaders-meet'): field 'date': missing (required)",
