@@ -10,6 +10,10 @@ hands it to the helpers, which know nothing of MkDocs:
 - `on_page_content`: cite the page, its sections and its events (`page_citations`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
+
+Editions (`editions`): `on_config` learns whether this build is an edition (mike sets
+MIKE_DOCS_VERSION), `on_files` adds the "Changes and corrections" page, `on_page_content`
+keeps each page's content and `on_post_build` prints the edition's PDF (`publish.pdf`).
 """
 
 from __future__ import annotations
@@ -35,13 +39,14 @@ from scripts import (
     anchors,
     article,
     citations,
+    editions,
     frontmatter,
     page_citations,
     paragraph_map,
     project,
     timeline,
 )
-from scripts.publish import html_fixes, minify, palette, robots
+from scripts.publish import html_fixes, minify, palette, pdf, robots
 from scripts.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.nk2023")
@@ -63,6 +68,11 @@ class _Build:
     paragraphs: tuple[article.Paragraph, ...] = ()
     paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Editions: the changelog, the edition this build makes (None for a plain build), and
+    # each page's content for the edition's PDF.
+    changelog: tuple[editions.Entry, ...] = ()
+    edition: editions.Edition | None = None
+    pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -82,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not os.environ.get("SITE_URL", "").strip():
         log.info("SITE_URL is not set: citations and links name %s", project.LOCAL_SITE_URL)
     _build = _Build(lock=lock, cache=_open_render_cache(root))
+    _start_edition(config, root)
     return None
 
 
@@ -122,6 +133,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, path, content=content))
     log.debug("timeline: %d events from %d pages", len(_build.events), len(pages))
+    _add_changes_page(files, config)
     return files
 
 
@@ -182,6 +194,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     )
     page.meta["citations"] = cited.view
     _build.data_files[cited.data_file] = cited.data
+    if _build.edition is not None:
+        _build.pdf_pages[page.file.src_uri] = pdf.PdfPage(to_cite.title, page.url, cited.html)
     return cited.html
 
 
@@ -216,6 +230,71 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
+    if _build.edition is not None:
+        _print_edition(config, _build.edition)
+
+
+def _start_edition(config: MkDocsConfig, root: Path) -> None:
+    """Read the changelog; in an edition build, give the theme the edition's data. mike's
+    plugin (mkdocs.yml) has already pointed site_url at the `latest` alias, so canonical
+    links name one copy; the edition's own address is `_build.edition.base_url`."""
+    try:
+        _build.changelog = editions.read_changelog(root)
+        _build.edition = editions.current_edition(
+            root,
+            os.environ,
+            entries=_build.changelog,
+            repo_url=config.repo_url,
+            name=config.repo_name or "edition",
+            docs_dir=os.path.relpath(config.docs_dir, root),
+        )
+    except (editions.EditionError, frontmatter.FrontMatterError) as error:
+        raise PluginError(str(error)) from None
+    if _build.edition is None:
+        # A plain build is served without mike's versions.json beside it: Material's version
+        # selector would fetch ../versions.json, log a 404 and show an empty menu.
+        config.extra.pop("version", None)
+        return
+    config.extra["edition"] = _build.edition.template_data(os.path.relpath(config.docs_dir, root))
+    log.info("edition %s of %s", _build.edition.version, _build.edition.date_text)
+
+
+def _add_changes_page(files: Files, config: MkDocsConfig) -> None:
+    """The "Changes and corrections" page, generated from the changelog."""
+    try:
+        editions.check_item_pages(_build.changelog, _build.pages)
+    except frontmatter.FrontMatterError as error:
+        raise PluginError(str(error)) from None
+    if files.get_file_from_path(editions.CHANGES_PAGE) is not None:
+        raise PluginError(
+            f"docs/{editions.CHANGES_PAGE}: generated from {editions.CHANGELOG_PATH} at every "
+            "build; remove it"
+        )
+    content = editions.changes_markdown(
+        _build.changelog,
+        titles={path: page.title for path, page in _build.pages.items()},
+        edition=_build.edition,
+        repo_url=config.repo_url,
+    )
+    files.append(File.generated(config, editions.CHANGES_PAGE, content=content))
+
+
+def _print_edition(config: MkDocsConfig, edition: editions.Edition) -> None:
+    """The edition's PDF, in nav order, into the edition's folder."""
+    order = project.nav_files(config.nav)
+    pages = [_build.pdf_pages[path] for path in order if path in _build.pdf_pages]
+    printed = pdf.PdfEdition(
+        site_name=config.site_name,
+        author=config.site_author or config.site_name,
+        description=config.site_description or "",
+        language=config.theme.get("language") or "en",
+        version=edition.version,
+        date_text=edition.date_text,
+        year=edition.date.year,
+        base_url=edition.base_url,
+    )
+    site_dir = Path(config.site_dir)
+    pdf.write_pdf(printed, pages, site_dir, site_dir / edition.pdf_path)
 
 
 def _date_by_source_date_epoch(page: Page, config: MkDocsConfig) -> None:
