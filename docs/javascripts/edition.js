@@ -5,6 +5,17 @@
 (function () {
   "use strict";
 
+  // Material's version button is named "Select version" while it shows "2026.1": a speech
+  // user saying what they see would miss it (axe: label-content-name-mismatch). Name it by
+  // its text instead, once Material has drawn it.
+  var topic = document.querySelector(".md-header__topic");
+  if (topic && window.MutationObserver) {
+    new MutationObserver(function () {
+      var button = document.querySelector(".md-version__current[aria-label]");
+      if (button) button.removeAttribute("aria-label");
+    }).observe(topic, { childList: true, subtree: true });
+  }
+
   var link = document.querySelector("a.edition-latest");
   if (!link) return;
   var page = link.href;
