@@ -93,6 +93,7 @@ def test_old_edition_shows_the_banner_linking_to_the_same_section_in_the_latest(
         page = browser.new_page()
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(editions_repo.base + f"{FIRST}/russia/{section}")
         banner = page.locator("[data-md-component=outdated]")
         banner.wait_for(state="visible")
