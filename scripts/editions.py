@@ -267,10 +267,12 @@ def _item(raw: object, where: str) -> Item:
     return Item(kind=kind, text=" ".join(text.split()), pages=tuple(listed))
 
 
-def read_changelog(project_dir: Path) -> tuple[Entry, ...]:
+def read_changelog(project_dir: Path) -> tuple[Entry, ...] | None:
+    """The changelog's entries; None for a project without one (a test's fixture site), which
+    then has no changes page and can publish no edition."""
     path = project_dir / CHANGELOG_PATH
     if not path.is_file():
-        raise FrontMatterError(f"{CHANGELOG_PATH}: missing: the record of editions must exist")
+        return None
     return parse_changelog(path.read_text(encoding="utf-8"), CHANGELOG_PATH)
 
 
@@ -369,7 +371,7 @@ def current_edition(
     if not raw:
         return None
     version = parse_version(raw)
-    entries = tuple(read_changelog(project_dir) if entries is None else entries)
+    entries = tuple((read_changelog(project_dir) or ()) if entries is None else entries)
     entry = entry_for(entries, version)
     published = tuple(
         edition for edition in published_editions(project_dir) if edition.version != version

@@ -70,7 +70,7 @@ class _Build:
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Editions: the changelog, the edition this build makes (None for a plain build), and
     # each page's content for the edition's PDF.
-    changelog: tuple[editions.Entry, ...] = ()
+    changelog: tuple[editions.Entry, ...] | None = None
     edition: editions.Edition | None = None
     pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
 
@@ -243,7 +243,7 @@ def _start_edition(config: MkDocsConfig, root: Path) -> None:
         _build.edition = editions.current_edition(
             root,
             os.environ,
-            entries=_build.changelog,
+            entries=_build.changelog or (),
             repo_url=config.repo_url,
             name=config.repo_name or "edition",
             docs_dir=os.path.relpath(config.docs_dir, root),
@@ -260,7 +260,10 @@ def _start_edition(config: MkDocsConfig, root: Path) -> None:
 
 
 def _add_changes_page(files: Files, config: MkDocsConfig) -> None:
-    """The "Changes and corrections" page, generated from the changelog."""
+    """The "Changes and corrections" page, generated from the changelog (a site without one,
+    such as a test's fixture site, has no such page)."""
+    if _build.changelog is None:
+        return
     try:
         editions.check_item_pages(_build.changelog, _build.pages)
     except frontmatter.FrontMatterError as error:

@@ -59,7 +59,7 @@ def check_publishable(project_dir: Path, raw_version: str) -> editions.Version:
             "stash them first"
         )
     try:
-        entries = editions.read_changelog(project_dir)
+        entries = editions.read_changelog(project_dir) or ()
     except editions.FrontMatterError as error:
         raise editions.EditionError(str(error)) from None
     editions.entry_for(entries, version)
