@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in properdocs, which prints a similar notice.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint bench audit screenshots anchors clean
+.PHONY: serve build test lint bench audit screenshots anchors edition serve-editions clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -70,6 +70,15 @@ screenshots: $(STAMP)
 ## anchors: pin the newly published page#id anchors in anchors.lock (builds the site)
 anchors: $(STAMP)
 	$(PYTHON) -m scripts.tools.anchors_lock add
+
+## edition: publish this commit as edition VERSION (make edition VERSION=2026.1) into the
+# local gh-pages branch, with its PDF, and move `latest` to it; nothing is pushed
+edition: $(STAMP)
+	$(PYTHON) -m scripts.tools.edition publish "$(VERSION)"
+
+## serve-editions: every published edition from gh-pages on http://127.0.0.1:8000
+serve-editions: $(STAMP)
+	$(PYTHON) -m scripts.tools.edition serve
 
 clean:
 	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis

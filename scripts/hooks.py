@@ -12,6 +12,10 @@ hands it to the helpers, which know nothing of MkDocs:
 - `on_page_content`: cite the page, its sections and its events (`page_citations`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
+
+Editions (`editions`): `on_config` learns whether this build is an edition (mike sets
+MIKE_DOCS_VERSION), `on_files` adds the "Changes and corrections" page, `on_page_content`
+keeps each page's content and `on_post_build` prints the edition's PDF (`publish.pdf`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from scripts import (
     anchors,
     article,
     citations,
+    editions,
     frontmatter,
     page_citations,
     paragraph_ids,
@@ -46,7 +51,7 @@ from scripts import (
     timeline,
 )
 from scripts.pictures import pages as pictures
-from scripts.publish import css_trim, html_fixes, minify, palette, robots
+from scripts.publish import css_trim, html_fixes, minify, palette, pdf, robots
 from scripts.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.nk2023")
@@ -71,6 +76,11 @@ class _Build:
     # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
     page_dates: dict[str, date] = field(default_factory=dict)
     moves: dict[str, list[Any]] = field(default_factory=dict)  # scripts/pictures
+    # Editions: the changelog, the edition this build makes (None for a plain build), and
+    # each page's content for the edition's PDF.
+    changelog: tuple[editions.Entry, ...] | None = None
+    edition: editions.Edition | None = None
+    pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
 
 
 _build = _Build()
@@ -92,6 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _build = _Build(lock=lock, cache=_open_render_cache(root))
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
+    _start_edition(config, root)
     return None
 
 
@@ -129,6 +140,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, path, content=content))
     log.debug("timeline: %d events from %d pages", len(_build.events), len(pages))
+    _add_changes_page(files, config)
     return files
 
 
@@ -203,6 +215,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     _build.data_files[cited.data_file] = cited.data
     if to_cite.updated is not None and validated is not None:
         _build.page_dates[validated.path] = to_cite.updated
+    if _build.edition is not None:
+        _build.pdf_pages[page.file.src_uri] = pdf.PdfPage(to_cite.title, page.url, cited.html)
     return cited.html
 
 
@@ -245,6 +259,74 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
     css_trim.trim_site_css(site_dir)
+    if _build.edition is not None:
+        _print_edition(config, _build.edition)
+
+
+def _start_edition(config: MkDocsConfig, root: Path) -> None:
+    """Read the changelog; in an edition build, give the theme the edition's data. mike's
+    plugin (mkdocs.yml) has already pointed site_url at the `latest` alias, so canonical
+    links name one copy; the edition's own address is `_build.edition.base_url`."""
+    try:
+        _build.changelog = editions.read_changelog(root)
+        _build.edition = editions.current_edition(
+            root,
+            os.environ,
+            entries=_build.changelog or (),
+            repo_url=config.repo_url,
+            name=config.repo_name or "edition",
+            docs_dir=os.path.relpath(config.docs_dir, root),
+        )
+    except (editions.EditionError, frontmatter.FrontMatterError) as error:
+        raise PluginError(str(error)) from None
+    if _build.edition is None:
+        # A plain build is served without mike's versions.json beside it: Material's version
+        # selector would fetch ../versions.json, log a 404 and show an empty menu.
+        config.extra.pop("version", None)
+        return
+    config.extra["edition"] = _build.edition.template_data(os.path.relpath(config.docs_dir, root))
+    log.info("edition %s of %s", _build.edition.version, _build.edition.date_text)
+
+
+def _add_changes_page(files: Files, config: MkDocsConfig) -> None:
+    """The "Changes and corrections" page, generated from the changelog (a site without one,
+    such as a test's fixture site, has no such page)."""
+    if _build.changelog is None:
+        return
+    try:
+        editions.check_item_pages(_build.changelog, _build.pages)
+    except frontmatter.FrontMatterError as error:
+        raise PluginError(str(error)) from None
+    if files.get_file_from_path(editions.CHANGES_PAGE) is not None:
+        raise PluginError(
+            f"docs/{editions.CHANGES_PAGE}: generated from {editions.CHANGELOG_PATH} at every "
+            "build; remove it"
+        )
+    content = editions.changes_markdown(
+        _build.changelog,
+        titles={path: page.title for path, page in _build.pages.items()},
+        edition=_build.edition,
+        repo_url=config.repo_url,
+    )
+    files.append(File.generated(config, editions.CHANGES_PAGE, content=content))
+
+
+def _print_edition(config: MkDocsConfig, edition: editions.Edition) -> None:
+    """The edition's PDF, in nav order, into the edition's folder."""
+    order = project.nav_files(config.nav)
+    pages = [_build.pdf_pages[path] for path in order if path in _build.pdf_pages]
+    printed = pdf.PdfEdition(
+        site_name=config.site_name,
+        author=config.site_author or config.site_name,
+        description=config.site_description or "",
+        language=config.theme.get("language") or "en",
+        version=edition.version,
+        date_text=edition.date_text,
+        year=edition.date.year,
+        base_url=edition.base_url,
+    )
+    site_dir = Path(config.site_dir)
+    pdf.write_pdf(printed, pages, site_dir, site_dir / edition.pdf_path)
 
 
 def _date_by_source_date_epoch(page: Page, config: MkDocsConfig) -> None:

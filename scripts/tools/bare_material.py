@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from scripts import timeline
+from scripts import editions, timeline
 from scripts.project import LOCAL_SITE_URL, read_config
 
 DESCRIPTION = (
@@ -71,6 +71,11 @@ def write_bare_project(root: Path, folder: Path) -> Path:
     generated = timeline.render_all(
         timeline.sort_events(pages, nav), site_name=config["site_name"], site_url=LOCAL_SITE_URL
     )
+    # The changes page is generated from the editions' changelog (scripts/hooks.py).
+    entries = editions.read_changelog(root)
+    if entries is not None:
+        titles = {page.path: page.title for page in pages}
+        generated[editions.CHANGES_PAGE] = editions.changes_markdown(entries, titles=titles)
     for path, content in generated.items():
         target = docs / path
         if isinstance(content, bytes):
