@@ -155,6 +155,8 @@ def to_bibtex(item: CslItem, related: str | None = None) -> str:
     parts = _date_parts(item)
     if parts:
         fields.append(Field("date", _iso_date(parts)))
+    if item.get("version"):
+        fields.append(Field("version", item["version"]))
     fields.append(Field("url", item["URL"]))
     fields.append(Field("language", item.get("language", "en")))
     if related:
@@ -194,6 +196,8 @@ def _ris_record(item: CslItem) -> dict[str, Any]:
     if parts:
         record["year"] = str(parts[0])
         record["date"] = "/".join(f"{part:02d}" for part in parts)
+    if item.get("version"):
+        record["edition"] = item["version"]  # ET
     if item.get("note"):
         record["notes"] = [item["note"]]
     return record

@@ -71,8 +71,10 @@ class Site:
     reference manager splits a group name into first and last names."""
 
     title: str
-    url: str
+    url: str  # the edition's own address in an edition build, else the site's
     language: str = "en"
+    # The edition (`2026.1`) every citation names; None for a build that is no edition.
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,10 @@ def csl_item(site: Site, target: Target) -> CslItem:
     }
     if title == site.title:
         del item["container-title"]  # the whole edition: no site to name twice
+    if site.version:
+        # MLA and Chicago print it ("Version 2026.1"); the official APA style prints no version
+        # for a web page, whose APA entry names the edition by its permanent address instead.
+        item["version"] = site.version
     if target.updated is not None:
         item["issued"] = {
             "date-parts": [[target.updated.year, target.updated.month, target.updated.day]]

@@ -61,7 +61,7 @@ def _original_date() -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def meta_tags(site: Site, page: PageInfo) -> list[MetaTag]:
+def meta_tags(site: Site, page: PageInfo, pdf_url: str | None = None) -> list[MetaTag]:
     """Highwire, Dublin Core, OpenGraph and Twitter tags, in that order.
 
     Chosen for what Zotero's "Embedded Metadata" translator saves (zotero/translators):
@@ -84,6 +84,9 @@ def meta_tags(site: Site, page: PageInfo) -> list[MetaTag]:
     tags: list[MetaTag] = [("name", "citation_title", title)]
     if page.updated:
         tags.append(("name", "citation_publication_date", page.updated.strftime("%Y/%m/%d")))
+    if pdf_url:
+        # Zotero attaches the PDF this names (the edition's), instead of a snapshot.
+        tags.append(("name", "citation_pdf_url", pdf_url))
     tags += [
         ("name", "citation_public_url", address),
         ("name", "citation_language", site.language),
@@ -171,6 +174,8 @@ def json_ld(site: Site, page: PageInfo, events: list[Citable] | None = None) -> 
     }
     if page.updated:
         article["dateModified"] = page.updated.isoformat()
+    if site.version:
+        article["version"] = site.version
     crumbs = [{"@type": "ListItem", "position": 1, "name": site.title, "item": home}]
     if not page.is_home:
         crumbs.append({"@type": "ListItem", "position": 2, "name": page.title, "item": address})

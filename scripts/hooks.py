@@ -210,6 +210,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page_moves=_page_moves(config),
         cache=cache,
         original_block=original_block,
+        latest=_site(config, latest=True) if _build.edition is not None else None,
+        pdf_url=_build.edition.pdf_url if _build.edition is not None else None,
     )
     page.meta["citations"] = cited.view
     _build.data_files[cited.data_file] = cited.data
@@ -401,11 +403,18 @@ def _description(page: Page, config: MkDocsConfig) -> str:
     return str(page.meta.get("description") or config.site_description or "")
 
 
-def _site(config: MkDocsConfig) -> citations.Site:
+def _site(config: MkDocsConfig, *, latest: bool = False) -> citations.Site:
+    """The edition as its citations name it: in an edition build, by its version and its own
+    permanent address (`latest=True`: the `latest` alias's, without a version)."""
+    edition = _build.edition
+    url = project.site_base(config.site_url)
+    if edition is not None:
+        url = edition.latest_url if latest else edition.base_url
     return citations.Site(
         title=config.site_name,
-        url=project.site_base(config.site_url),
+        url=url,
         language=config.theme.get("language") or "en",
+        version=edition.version if edition is not None and not latest else None,
     )
 
 

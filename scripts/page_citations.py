@@ -92,16 +92,21 @@ def cite_page(
     page_moves: Mapping[str, str],
     cache: RenderCache | None = None,
     original_block: str | None = None,
+    latest: citations.Site | None = None,
+    pdf_url: str | None = None,
 ) -> CitedPage:
     """Cite the page, its sections and its events; describe it for machines.
 
     `original_block`, given on the page that shows the original article's formats, goes at
     the end of the first of ORIGINAL_SECTIONS the page has; without one, into its cite box.
+    In an edition, `site` names the edition and `latest` the site as its `latest` alias: the
+    cite box offers both, this edition first; `pdf_url` is the edition's PDF.
     """
     found = citables(page)
     # The home page stands for the whole edition, so it is cited by the site's title.
     page_title = site.title if page.is_home else page.title
-    item = citations.csl_item(site, citations.Target(page_title, page.url, page.updated))
+    target = citations.Target(page_title, page.url, page.updated)
+    item = citations.csl_item(site, target)
     moved = anchors.redirects_for_page("/" + page.url, lock, page_moves)
     data_file = citations.data_file_name(page.url)
     events = [citable for citable in found if citable.kind == "event"]
@@ -111,11 +116,19 @@ def cite_page(
         placed = with_block_at_section_end(html, ORIGINAL_SECTIONS, original_block)
         original_in_box = placed is None
         html = placed or html
+    latest_formats = None
+    if latest is not None:
+        latest_item = citations.csl_item(
+            latest, citations.Target(page_title, page.url, page.updated)
+        )
+        latest_formats = citations.format_list(latest_item, cache)
     view = {
         "formats": citations.format_list(item, cache),
+        "version": site.version,
+        "latest_formats": latest_formats,
         "original": citations.format_list(citations.ORIGINAL_ARTICLE, cache),
         "data_file": data_file,
-        "meta_tags": embedded_metadata.meta_tags(site, page),
+        "meta_tags": embedded_metadata.meta_tags(site, page, pdf_url),
         "json_ld": embedded_metadata.script_json(embedded_metadata.json_ld(site, page, events)),
         "moved_anchors": embedded_metadata.script_json(moved) if moved else "",
         "original_in_box": original_in_box,

@@ -166,3 +166,22 @@ def test_citeproc_js_prints_the_same_text(
             differing.append((entry, theirs))
     if differing:
         pytest.fail(describe(style, differing, len(cited)), pytrace=False)
+
+
+def test_an_edition_citation_reads_the_same_in_citeproc_js() -> None:
+    """An edition build's items carry `version` (and the edition's address): both engines
+    must print them alike too, although the plain build the other tests read has none."""
+    from datetime import date
+
+    from scripts import citation_render, citations
+
+    site = citations.Site("North Korea’s 2023 pivot", "https://example.org/2026.1/", "en", "2026.1")
+    target = citations.Target("Russia ties", "russia/", date(2026, 1, 15), "trade", "Trade")
+    item = citations.csl_item(site, target)
+    assert item["version"] == "2026.1"
+    rendered = render_with_citeproc_js([{"accessed": ACCESSED_STAND_IN, **item}])
+    for style in CSL_STYLES:
+        ours = citation_render.plain_text(citation_render.render_html(item, style))
+        theirs = with_accessed_placeholder(rendered[style][item["id"]]["text"])
+        assert comparable(ours) == comparable(theirs), style
+    assert "Version 2026.1" in citation_render.plain_text(citation_render.render_html(item, "mla"))
