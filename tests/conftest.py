@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +25,21 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     result = mkdocs_build(config_file, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_render_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every build of the session, in this process or a subprocess, keeps its rendered
+    citations in one file: only the first renders them (as `make serve` rebuilds do), the rest
+    read them back. Tests that need a cold build set CITATIONS_CACHE=off themselves."""
+    if os.environ.get("CITATIONS_CACHE"):
+        yield
+        return
+    os.environ["CITATIONS_CACHE"] = str(tmp_path_factory.mktemp("cache") / "citations.json")
+    try:
+        yield
+    finally:
+        del os.environ["CITATIONS_CACHE"]
 
 
 @pytest.fixture(scope="session")

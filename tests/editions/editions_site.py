@@ -63,7 +63,9 @@ def run_edition(repo: Path, *args: str, site_url: str = "") -> subprocess.Comple
     """The publishing tool, as `make edition` runs it, inside the temporary repository."""
     import os
 
-    env = {**os.environ, **GIT_ENV, "CITATIONS_CACHE": str(repo.parent / "citations.json")}
+    env = {**os.environ, **GIT_ENV}
+    # The session's shared render cache (tests/conftest.py), or one beside the repository.
+    env.setdefault("CITATIONS_CACHE", str(repo.parent / "citations.json"))
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
