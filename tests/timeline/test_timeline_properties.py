@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from scripts import timeline
+from scripts import timeline, timeline_ics
 from scripts.frontmatter import THEMES, Event
 from tests.timeline.timeline_helpers import make_event, page_html
 
@@ -107,7 +107,7 @@ def test_page_and_every_download_hold_each_event_once_in_order(sources) -> None:
 def test_any_title_folds_to_75_octets_and_parses_back_as_typed(text: str) -> None:
     # IcsText writes what icalendar writes, except that a typed backslash before N stays one.
     if "\\N" not in text:
-        assert timeline.IcsText(text).to_ical() == icalendar.vText(text).to_ical()
+        assert timeline_ics.IcsText(text).to_ical() == icalendar.vText(text).to_ical()
     stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     events = [make_event(0, title=text or "x")]
     raw = timeline.render_ics(events, dtstamp=stamp, uid_domain="test")

@@ -13,7 +13,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from scripts import timeline
+from scripts import timeline, timeline_ics
 from scripts.frontmatter import read_page
 from scripts.project import SourceDateEpochError
 from tests.timeline.timeline_helpers import HOSTILE, make_event, page_html
@@ -259,11 +259,13 @@ def test_ics_parses_back_to_every_field_of_every_event() -> None:
     assert str(parsed["X-WR-CALNAME"]) == "Timeline"
     for event, entry in zip(events, parsed.walk("VEVENT"), strict=True):
         assert str(entry["UID"]) == f"{event.id}@test"
-        assert str(entry["SUMMARY"]) == timeline.ics_summary(event).replace("\r\n", "\n")
-        assert str(entry["DESCRIPTION"]) == timeline.ics_description(event).replace("\r\n", "\n")
+        assert str(entry["SUMMARY"]) == timeline_ics.ics_summary(event).replace("\r\n", "\n")
+        assert str(entry["DESCRIPTION"]) == timeline_ics.ics_description(event).replace(
+            "\r\n", "\n"
+        )
         assert entry.decoded("DTSTAMP") == STAMP
         assert entry.decoded("LAST-MODIFIED") == STAMP
-        assert entry.decoded("SEQUENCE") == timeline.ics_sequence(STAMP)
+        assert entry.decoded("SEQUENCE") == timeline_ics.ics_sequence(STAMP)
         assert entry.decoded("DTSTART") == event.date.start
         assert entry.decoded("DTEND") == event.date.end + dt.timedelta(days=1)
         assert entry["CATEGORIES"].cats == [timeline.THEMES[t] for t in event.themes]
@@ -311,7 +313,7 @@ def test_a_typed_backslash_n_survives_the_calendar() -> None:
 
 def test_ics_text_escaping_matches_the_icalendar_library_elsewhere() -> None:
     value = HOSTILE + "\rlone CR"
-    assert timeline.IcsText(value).to_ical() == icalendar.vText(value).to_ical()
+    assert timeline_ics.IcsText(value).to_ical() == icalendar.vText(value).to_ical()
 
 
 def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> None:
@@ -320,7 +322,7 @@ def test_dtstamp_comes_from_source_date_epoch_or_the_data_never_the_clock() -> N
         dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
     )
     assert timeline.reproducible_dtstamp(events, {}) == dt.datetime(2023, 12, 1, tzinfo=dt.UTC)
-    assert timeline.reproducible_dtstamp([], {}) == timeline.EPOCH
+    assert timeline.reproducible_dtstamp([], {}) == timeline_ics.EPOCH
 
 
 def test_dtstamp_without_source_date_epoch_is_never_before_a_page_change() -> None:
@@ -496,7 +498,7 @@ def test_every_entry_has_last_modified_and_sequence_and_two_builds_agree(
         assert modified.tzinfo is not None and modified <= entry.decoded("DTSTAMP")
         sequence = entry.decoded("SEQUENCE")
         assert isinstance(sequence, int) and 0 <= sequence < 2**31
-        assert sequence == timeline.ics_sequence(modified)
+        assert sequence == timeline_ics.ics_sequence(modified)
 
 
 def test_a_later_page_date_gives_a_larger_sequence_and_other_pages_keep_theirs() -> None:

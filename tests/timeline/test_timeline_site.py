@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import timeline
+from scripts import timeline, timeline_ics
 from tests.conftest import ROOT
 
 
@@ -73,7 +73,9 @@ def test_ics_download_holds_the_front_matter_events(
     assert all(event["DTSTART"].params.get("VALUE") == "DATE" for event in calendar.walk("VEVENT"))
     for event in calendar.walk("VEVENT"):
         assert event.decoded("LAST-MODIFIED") <= event.decoded("DTSTAMP")
-        assert event.decoded("SEQUENCE") == timeline.ics_sequence(event.decoded("LAST-MODIFIED"))
+        assert event.decoded("SEQUENCE") == timeline_ics.ics_sequence(
+            event.decoded("LAST-MODIFIED")
+        )
 
 
 def test_timeline_is_in_the_navigation_after_the_outlook(built_site: Path) -> None:
