@@ -1,0 +1,6 @@
+"""The citation tests' browser fixtures (a Chromium context with clipboard access, `open_page`)
+for the passage tests too."""
+
+from tests.citations.conftest import browser_context, open_page
+
+__all__ = ["browser_context", "open_page"]
