@@ -198,7 +198,12 @@ RENDERING_PACKAGES = (
 
 
 # The modules whose code decides a rendered entry, next to this one.
-RENDERING_MODULES = ("citations.py", "citation_render.py", "citeproc_fixes.py")
+RENDERING_MODULES = (
+    "citations.py",
+    "citation_render.py",
+    "citeproc_fixes.py",
+    "pinpoint_render.py",
+)
 
 
 def style_path(name: str) -> Path:

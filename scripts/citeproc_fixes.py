@@ -14,6 +14,10 @@ same style files) prints.
 - The en-US locale's `punctuation-in-quote="true"` is not applied (citeproc-py's code for it is
   commented out): `punctuation_inside_quotes` moves a period or comma inside the closing mark.
 - A period after a title ending in "?" or "!" is printed: `no_period_after_question`.
+- The `disambiguate="true"` condition is not tested (a TODO in citeproc-py), so a branch
+  holding only it is always taken: MLA's in-text citation added the title to every author
+  ("(Bernal, “Pyongyang’s Pivot …”, par. 8)"). The site renders each item
+  alone, so nothing is ambiguous and the test is false: `apply()` makes it so.
 - The HTML formatter does not escape the item's own text: `shield` swaps markup characters for
   private-use stand-ins (which no text-case rule touches) before rendering, and `unshield`
   turns them into entities after, so a title like "<script>" comes out inert and intact. The
@@ -36,6 +40,9 @@ from citeproc.string import NoCase
 _MARK = "_initialize_false_fixed_by_nk2023_edition"
 _TITLE_MARK = "_title_case_fixed_by_nk2023_edition"
 _SUBSTITUTE_MARK = "_substitute_fixed_by_nk2023_edition"
+_DISAMBIGUATE_MARK = "_disambiguate_fixed_by_nk2023_edition"
+# The conditions of `<if>` other than `disambiguate` (CSL 1.0.2, "Choose").
+_OTHER_CONDITIONS = ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position")
 # The variables each `<substitute>` being rendered has printed so far (innermost last).
 _RECORDING: list[list[tuple[str, str]]] = []
 
@@ -110,6 +117,24 @@ def apply() -> None:
     if not getattr(model, _SUBSTITUTE_MARK, False):
         _suppress_substituted_variables()
         setattr(model, _SUBSTITUTE_MARK, True)
+    if not getattr(model, _DISAMBIGUATE_MARK, False):
+        _never_ambiguous()
+        setattr(model, _DISAMBIGUATE_MARK, True)
+
+
+def _never_ambiguous() -> None:
+    """`<if disambiguate="true">` alone (the only form the three styles use) fails: each item
+    is rendered alone, so no cite needs disambiguating. With `match="none"` it passes, as
+    citeproc-py already does; a branch that also tests something else is left to citeproc-py."""
+    original_render = model.If.render
+
+    def render(self: model.If, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        alone = not any(name in self.attrib for name in _OTHER_CONDITIONS)
+        if self.get("disambiguate") == "true" and alone and self.get("match") != "none":
+            raise model.ConditionFailed
+        return original_render(self, item, context=context, **kwargs)
+
+    model.If.render = render  # type: ignore[method-assign]
 
 
 def _suppress_substituted_variables() -> None:

@@ -9,7 +9,8 @@ hands it to the helpers, which know nothing of MkDocs:
 - `on_page_markdown`: date pages without git history by SOURCE_DATE_EPOCH (reproducible builds);
   put the pictures in place of their markers (`pictures`: the timeline strip, the alignment
   diagram, the locator map);
-- `on_page_content`: cite the page, its sections and its events (`page_citations`);
+- `on_page_content`: cite the page, its sections and its events (`page_citations`), with
+  the in-text citations "Cite this passage" fills in (`pinpoints`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
 
@@ -47,6 +48,7 @@ from scripts import (
     page_citations,
     paragraph_ids,
     paragraph_map,
+    pinpoints,
     project,
     timeline,
 )
@@ -214,7 +216,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         pdf_url=_build.edition.pdf_url if _build.edition is not None else None,
     )
     page.meta["citations"] = cited.view
-    _build.data_files[cited.data_file] = cited.data
+    _build.data_files[cited.data_file] = _with_pinpoints(cited.data, _site(config), to_cite)
     if to_cite.updated is not None and validated is not None:
         _build.page_dates[validated.path] = to_cite.updated
     if _build.edition is not None:
@@ -263,6 +265,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     css_trim.trim_site_css(site_dir)
     if _build.edition is not None:
         _print_edition(config, _build.edition)
+
+
+def _with_pinpoints(
+    data: dict[str, Any], site: citations.Site, to_cite: page_citations.PageToCite
+) -> dict[str, Any]:
+    """The data file with what "Cite this passage" needs: in-text citations and the edition."""
+    return pinpoints.with_pinpoints(
+        data,
+        site,
+        (to_cite.title, to_cite.url, to_cite.updated),
+        page_citations.citables(to_cite),
+        _build.cache,
+        edition=_build.edition.version if _build.edition is not None else None,
+    )
 
 
 def _start_edition(config: MkDocsConfig, root: Path) -> None:

@@ -240,6 +240,23 @@
 
   window.addEventListener("hashchange", describeAddress);
 
+  /* "Cite this passage" (passage.js, beside this file) loads on first use only: a selection
+   * inside the article, or keyboard focus on a paragraph's link. */
+  var passageSource = document.currentScript && new URL("passage.js", document.currentScript.src).href;
+  function loadPassage(event) {
+    if (!passageSource || window.nkPassage) return;
+    var node = event.type === "focusin" ? event.target : getSelection().anchorNode;
+    var element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (!element || !element.closest(".md-content article") || (event.type !== "focusin" && getSelection().isCollapsed)) return;
+    if (event.type === "focusin" && !element.classList.contains("paragraph-link")) return;
+    window.nkPassage = { loading: true };
+    var script = document.createElement("script");
+    script.src = passageSource;
+    document.head.appendChild(script);
+  }
+  document.addEventListener("selectionchange", loadPassage);
+  document.addEventListener("focusin", loadPassage);
+
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();

@@ -3,9 +3,13 @@
 // Reads one JSON request on stdin:
 //   {"styles": {"apa": "/path/to/apa.csl", ...},
 //    "locale": "/path/to/locales-en-US.xml" or null,
-//    "items": [CSL-JSON items]}
+//    "items": [CSL-JSON items],
+//    "locator": {"locator": "12", "label": "paragraph"} (optional)}
 // and writes one JSON answer on stdout:
 //   {"apa": {"<item id>": {"text": "...", "html": "..."}, ...}, ...}
+// With "locator", each item is rendered as an in-text citation of that one item with that
+// locator (citeproc-js's citation cluster, as the site's in-text citations are made:
+// scripts/intext_citations.py), instead of as a bibliography entry.
 //
 // Each item is rendered alone, as a one-entry bibliography, in each style, exactly as the site's
 // citeproc-py renders it (scripts/citations.py render_html), so nothing like "2024a" or a
@@ -80,6 +84,19 @@ function main() {
       const entry = { ...item, id };
       const rendered = {};
       for (const format of ["text", "html"]) {
+        if (request.locator) {
+          try {
+            rendered[format] = plugins.output.format("citation", [entry], {
+              template: names[key],
+              lang: "en-US",
+              format,
+              entry: [{ id, ...request.locator }],
+            });
+          } catch (error) {
+            fail(`style ${key}, item ${id}, citation ${format}: ${error.stack || error}`);
+          }
+          continue;
+        }
         let entries;
         try {
           entries = plugins.output.format("bibliography", [entry], {

@@ -30,10 +30,14 @@ def style_files() -> dict[str, str]:
     return {key: get_style_filepath(name) for key, name in CSL_STYLES.items()}
 
 
-def render_with_citeproc_js(items: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, str]]]:
+def render_with_citeproc_js(
+    items: list[dict[str, Any]], locator: dict[str, str] | None = None
+) -> dict[str, dict[str, dict[str, str]]]:
     """{style key: {item id: {"text", "html"}}} for every item, rendered alone, by citeproc-js.
 
-    One Node process renders the whole batch. Ids are kept as given.
+    One Node process renders the whole batch. Ids are kept as given. With `locator`
+    ({"locator": "12", "label": "paragraph"}, optionally a "prefix"), each item's in-text
+    citation with that locator instead of its bibliography entry.
     """
     node = shutil.which("node")
     if node is None:
@@ -43,7 +47,9 @@ def render_with_citeproc_js(items: list[dict[str, Any]]) -> dict[str, dict[str, 
             f"{SCRIPT.relative_to(ROOT)} needs the npm packages: run"
             " `npm ci --ignore-scripts --no-audit --no-fund` in the project root"
         )
-    request = {"styles": style_files(), "locale": str(LOCALE), "items": items}
+    request: dict[str, Any] = {"styles": style_files(), "locale": str(LOCALE), "items": items}
+    if locator is not None:
+        request["locator"] = locator
     result = subprocess.run(
         [node, str(SCRIPT)],
         input=json.dumps(request, ensure_ascii=False),

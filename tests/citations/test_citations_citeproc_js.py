@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 
 from scripts.citation_render import ACCESSED_STAND_IN, with_accessed_placeholder
 from scripts.citations import CSL_STYLES, ORIGINAL_ARTICLE
+from scripts.pinpoints import LOCATOR_LABEL, LOCATOR_PLACEHOLDER
 from tests.citations.citeproc_js import comparable, render_with_citeproc_js
 
 # How many differences a failing test prints in full.
@@ -185,3 +186,32 @@ def test_an_edition_citation_reads_the_same_in_citeproc_js() -> None:
         theirs = with_accessed_placeholder(rendered[style][item["id"]]["text"])
         assert comparable(ours) == comparable(theirs), style
     assert "Version 2026.1" in citation_render.plain_text(citation_render.render_html(item, "mla"))
+
+
+def test_citeproc_js_prints_the_same_in_text_citations(built_site: Path) -> None:
+    """Each section's and event's in-text citation with the paragraph locator ("Cite this
+    passage"), and the original article's, are citeproc-js's citation clusters to the letter."""
+    ours: dict[str, dict[str, str]] = {}  # item id: {style: text}
+    items: dict[str, dict[str, Any]] = {}
+    for data_file in sorted((built_site / "cite").glob("*.json")):
+        data = json.loads(data_file.read_text(encoding="utf-8"))
+        for anchor, entry in data["items"].items():
+            where = f"cite/{data_file.name}#{anchor}"
+            formats = {fmt["key"]: fmt for fmt in entry["formats"]}
+            item = _csl_item(formats["csl-json"]["text"], where, restates=True)
+            items[item["id"]] = item
+            items[ORIGINAL_ARTICLE["id"]] = ORIGINAL_ARTICLE
+            for style in CSL_STYLES:
+                ours.setdefault(item["id"], {})[style] = formats[style]["intext"]["text"]
+                original = formats[style]["original_intext"]["text"]
+                ours.setdefault(ORIGINAL_ARTICLE["id"], {})[style] = original
+    locator = {"locator": LOCATOR_PLACEHOLDER, "label": LOCATOR_LABEL}
+    theirs = render_with_citeproc_js(list(items.values()), locator)
+    differing = [
+        f"{style} {item_id}: site {texts[style]!r}, citeproc-js {theirs[style][item_id]['text']!r}"
+        for item_id, texts in ours.items()
+        for style in CSL_STYLES
+        if comparable(texts[style]) != comparable(theirs[style][item_id]["text"])
+    ]
+    assert len(ours) > 20
+    assert not differing, "\n".join(differing[:SHOWN])

@@ -170,3 +170,15 @@ def test_no_straight_quote_in_any_citation_title(built_site: Path) -> None:
             for item in json.loads(csl):
                 text = item["title"].replace('class="nocase"', "") + item["container-title"]
                 assert "'" not in text and '"' not in text, f"{data_file.name}#{anchor}"
+
+
+def test_disambiguate_condition_is_false_for_an_item_cited_alone() -> None:
+    """MLA's in-text citation adds the title only when two works are ambiguous; citeproc-py
+    took that branch always. Cited alone, Bernal's article is "(Bernal, par. 8)", as in
+    citeproc-js."""
+    from scripts import pinpoint_render
+
+    mla = pinpoint_render.render_citation(citations.ORIGINAL_ARTICLE, "mla", locator="8")
+    assert mla == "(Bernal, par. 8)"
+    apa = pinpoint_render.render_citation(citations.ORIGINAL_ARTICLE, "apa", locator="8")
+    assert apa == "(Bernal, 2023, para. 8)"
