@@ -62,6 +62,8 @@ GIT_DATES_PLUGIN = "git-revision-date-localized"
 # Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
 # "off" to render everything afresh (the benchmark's cold builds).
 RENDER_CACHE = Path(".cache") / "citations.json"
+# Material's stylesheet as trimmed for this site's classes (scripts/publish/css_trim.py).
+TRIM_CACHE = Path(".cache") / "theme-css.json"
 
 
 @dataclass
@@ -262,7 +264,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
-    css_trim.trim_site_css(site_dir)
+    trimmed = _open_cache(
+        Path(config.config_file_path).parent, TRIM_CACHE, css_trim.trim_namespace()
+    )
+    css_trim.trim_site_css(site_dir, trimmed)
+    if trimmed is not None:
+        trimmed.save()
     if _build.edition is not None:
         _print_edition(config, _build.edition)
 
@@ -386,11 +393,20 @@ def _timeline_settings(config: MkDocsConfig) -> dict[str, Any]:
 
 
 def _open_render_cache(root: Path) -> RenderCache | None:
+    return _open_cache(root, RENDER_CACHE, citations.render_namespace())
+
+
+def _open_cache(root: Path, default: Path, namespace: str) -> RenderCache | None:
+    """A cache kept between builds: `default` under the project, or beside the file that
+    CITATIONS_CACHE names; none when it says "off" (the benchmark's cold builds)."""
     setting = os.environ.get("CITATIONS_CACHE", "").strip()
     if setting.lower() == "off":
         return None
-    path = Path(setting) if setting else root / RENDER_CACHE
-    return RenderCache(citations.render_namespace(), path)
+    if not setting:
+        return RenderCache(namespace, root / default)
+    named = Path(setting)
+    path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
+    return RenderCache(namespace, path)
 
 
 def _label(file: File, config_dir: str) -> str:

@@ -14,13 +14,17 @@ name) keep every class with that prefix. Knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import tinycss2
 from tinycss2.ast import AtRule, FunctionBlock, IdentToken, LiteralToken, Node, QualifiedRule
+
+from scripts.render_cache import RenderCache
 
 Selector = list[Node]
 # The rules `trim` looks inside: conditional groups whose children are rules.
@@ -108,15 +112,32 @@ def class_names(texts: Iterable[str]) -> ClassNames:
     return ClassNames(frozenset(names), prefixes)
 
 
-def trim_site_css(site_dir: Path) -> list[Path]:
-    """Take out of Material's stylesheet, in the built site, the rules no page can use."""
+def trim_namespace() -> str:
+    """What a trimmed stylesheet depends on besides its input: this code and tinycss2."""
+    parts = [Path(__file__).read_bytes(), version("tinycss2").encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def trim_site_css(site_dir: Path, cache: RenderCache | None = None) -> list[Path]:
+    """Take out of Material's stylesheet, in the built site, the rules no page can use.
+
+    Parsing the stylesheet is most of the cost, and the answer depends only on the stylesheet
+    and the class names the site uses: `cache` keeps it by both, so a rebuild whose pages
+    name no new class trims nothing again.
+    """
     texts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
     texts += [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
     classes = class_names(texts)
+    used = "\n".join([*sorted(classes.names), "", *classes.prefixes])
     changed = []
     for path in sorted(site_dir.glob(THEME_STYLESHEETS)):
         css = path.read_text(encoding="utf-8")
-        trimmed = trim(css, lambda selector: needs_only(selector, classes))
+        key = hashlib.sha256(f"{css}\0{used}".encode()).hexdigest()
+        trimmed = cache.get(key) if cache is not None else None
+        if trimmed is None:
+            trimmed = trim(css, lambda selector: needs_only(selector, classes))
+            if cache is not None:
+                cache.put(key, trimmed)
         if trimmed != css:
             path.write_text(trimmed, encoding="utf-8")
             changed.append(path)

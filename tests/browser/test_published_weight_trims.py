@@ -150,3 +150,31 @@ def test_pages_look_the_same_with_the_theme_css_as_shipped(
         for name, shot in zip(("trimmed", "shipped"), shots, strict=True):
             (built_site.parent / f"css-{name}-{width}-{scheme}.png").write_bytes(shot)
     assert shots[0] == shots[1], f"{path} at {width} px ({scheme}) looks different"
+
+
+def test_a_rebuild_that_names_no_new_class_trims_from_the_cache(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from scripts.publish import css_trim
+    from scripts.render_cache import RenderCache
+
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    (styles / "main.x.min.css").write_text(THEME_CSS, encoding="utf-8")
+    (tmp_path / "index.html").write_text('<p class="md-header">', encoding="utf-8")
+    cache = RenderCache(css_trim.trim_namespace(), tmp_path / "cache.json")
+    css_trim.trim_site_css(tmp_path, cache)
+    trimmed = (styles / "main.x.min.css").read_text(encoding="utf-8")
+    assert ".md-tabs" not in trimmed and ".md-header" in trimmed
+    (styles / "main.x.min.css").write_text(THEME_CSS, encoding="utf-8")  # a fresh build's copy
+
+    def parse_again(*args: object) -> str:
+        raise AssertionError("the stylesheet was parsed again")
+
+    monkeypatch.setattr(css_trim, "trim", parse_again)
+    css_trim.trim_site_css(tmp_path, cache)
+    assert (styles / "main.x.min.css").read_text(encoding="utf-8") == trimmed
+    (tmp_path / "index.html").write_text('<p class="md-header md-tabs">', encoding="utf-8")
+    (styles / "main.x.min.css").write_text(THEME_CSS, encoding="utf-8")
+    with pytest.raises(AssertionError, match="parsed again"):
+        css_trim.trim_site_css(tmp_path, cache)  # a new class: trimmed afresh
