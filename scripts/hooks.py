@@ -10,7 +10,8 @@ hands it to the helpers, which know nothing of MkDocs:
   put the pictures in place of their markers (`pictures`: the timeline strip, the alignment
   diagram, the locator map);
 - `on_page_content`: cite the page, its sections and its events (`page_citations`), with
-  the in-text citations "Cite this passage" fills in (`pinpoints`);
+  the in-text citations "Cite this passage" fills in (`pinpoints`) and the quotations' for
+  "Cite this quotation" (`quotations`);
 - `on_post_page`, `on_post_template`: fix and minify the HTML (`publish`);
 - `on_post_build`: write the citation data files, robots.txt, minified assets, the palette.
 
@@ -50,6 +51,7 @@ from scripts import (
     paragraph_map,
     pinpoints,
     project,
+    quotations,
     timeline,
 )
 from scripts.pictures import pages as pictures
@@ -76,6 +78,7 @@ class _Build:
     events: list[frontmatter.Event] = field(default_factory=list)
     paragraphs: tuple[article.Paragraph, ...] = ()
     paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    quotations: tuple[quotations.Quotation, ...] = ()
     data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
     page_dates: dict[str, date] = field(default_factory=dict)
@@ -127,6 +130,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         paragraphs = article.site_paragraphs(Path(config_dir or "."))
         pages = timeline.collect(sources, paragraphs=[p.number for p in paragraphs])
         _check_every_paragraph_restated(pages, paragraphs)
+        quoted = quotations.read_quotations(Path(config_dir or "."), {p.path: p for p in pages})
         # The pictures' own front matter (the overview's alignments), checked against every page.
         _build.moves = pictures.collect_moves(pages)
     except frontmatter.FrontMatterError as error:
@@ -134,6 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.pages = {page.path: page for page in pages}
     _build.events = timeline.sort_events(pages, nav)
     _build.paragraphs = paragraphs
+    _build.quotations = quoted
     _build.paragraph_sections = article.paragraph_sections(pages, paragraphs, nav)
     # The calendar is written after the pages (on_post_build), when their dates are known.
     outputs = timeline.render_all(_build.events, calendar=False, **_timeline_settings(config))
@@ -187,6 +192,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     is_timeline = page.file.src_uri == timeline.PAGE_PATH
     validated = _build.pages.get(page.file.src_uri)
     headings = tuple(_headings(page.toc))
+    # "Cite this quotation" (scripts/quotations.py): each quotation marked in its section.
+    quoted = quotations.on_page(_build.quotations, page.file.src_uri)
+    try:
+        html = quotations.mark(html, quoted, validated.label if validated else page.file.src_uri)
+    except quotations.QuotationError as error:
+        raise PluginError(str(error)) from None
     to_cite = page_citations.PageToCite(
         title=page.title or config.site_name,
         description=validated.description if validated else _description(page, config),
@@ -219,6 +230,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     )
     page.meta["citations"] = cited.view
     _build.data_files[cited.data_file] = _with_pinpoints(cited.data, _site(config), to_cite)
+    if quoted:
+        _build.data_files[cited.data_file]["quotations"] = quotations.data(quoted, cache)
     if to_cite.updated is not None and validated is not None:
         _build.page_dates[validated.path] = to_cite.updated
     if _build.edition is not None:

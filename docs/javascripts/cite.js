@@ -214,8 +214,28 @@
     });
   }
 
+  /* "Cite this quotation": a button after each quotation the build marked (span.quotation,
+   * scripts/quotations.py); its panel is passage.js's, loaded on the first click. */
+  function addQuotationButtons() {
+    document.querySelectorAll(".md-content span.quotation[data-quotation]").forEach(function (quote) {
+      var next = quote.nextElementSibling;
+      if (next && next.classList.contains("quotation-button")) return;
+      // Its label is drawn by the stylesheet (::before), so the paragraph's text, a selection
+      // in it and a link to its words (a text fragment) stay the article's words alone.
+      var cite = button("", "cite-tools__button quotation-button");
+      cite.setAttribute("aria-label", "Cite this quotation: " + quote.textContent);
+      cite.addEventListener("click", function () {
+        if (window.nkPassage && window.nkPassage.openQuotation) return window.nkPassage.openQuotation(quote, cite);
+        window.nkPendingQuotation = [quote, cite];
+        loadPassageScript();
+      });
+      quote.after(cite);
+    });
+  }
+
   function setup() {
     addParagraphLinks();
+    addQuotationButtons();
     describeAddress();
     var box = document.querySelector(".cite-box[data-cite-src]");
     if (box) {
@@ -249,6 +269,10 @@
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
     if (!element || !element.closest(".md-content article") || (event.type !== "focusin" && getSelection().isCollapsed)) return;
     if (event.type === "focusin" && !element.classList.contains("paragraph-link")) return;
+    loadPassageScript();
+  }
+  function loadPassageScript() {
+    if (!passageSource || window.nkPassage) return;
     window.nkPassage = { loading: true };
     var script = document.createElement("script");
     script.src = passageSource;

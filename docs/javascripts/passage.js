@@ -8,7 +8,10 @@
  * build time by citeproc-py with a placeholder paragraph (scripts/pinpoints.py); this script
  * only puts the paragraph's number in its place. Copy buttons are cite.js's (button.cite-copy).
  * On an edition that is not the latest, the panel says whether the words are still in the
- * latest edition, read from the same site. */
+ * latest edition, read from the same site.
+ *
+ * "Cite this quotation" (a button cite.js puts after each quotation the build marked) opens the
+ * same panel with the quotation's secondary-source citations, built by scripts/quotations.py. */
 (function () {
   "use strict";
 
@@ -54,7 +57,7 @@
   /* The block's text as read (no ¶ link, no panel), whitespace collapsed. */
   function blockText(block) {
     var copy = block.cloneNode(true);
-    copy.querySelectorAll(".paragraph-link, .passage-button, .passage-panel, .cite-tools").forEach(function (node) { node.remove(); });
+    copy.querySelectorAll(".paragraph-link, .passage-button, .passage-panel, .cite-tools, .quotation-button").forEach(function (node) { node.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
@@ -184,16 +187,14 @@
     if (back) back.focus();
   }
 
-  function openPanel(block, words) {
+  /* An empty panel (title, Close, "Loading…") after the block, focused. */
+  function newPanel(block, heading) {
     closePanel();
-    var match = PARAGRAPH_ID.exec(block.id);
-    var section = match[1];
-    var number = match[2];
     panel = element("div", "passage-panel md-typeset");
     panel.setAttribute("role", "dialog");
     panel.setAttribute("aria-labelledby", "passage-panel-title");
     panel.tabIndex = -1;
-    var title = element("p", "passage-panel__title", "Cite this passage");
+    var title = element("p", "passage-panel__title", heading);
     title.id = "passage-panel-title";
     var close = element("button", "cite-copy passage-panel__close", "Close");
     close.type = "button";
@@ -204,14 +205,62 @@
     if (block.tagName === "P" || block.tagName === "BLOCKQUOTE") block.after(panel);
     else block.append(panel);
     panel.focus();
+  }
+
+  function loadFailed() {
+    if (panel) panel.querySelector(".passage-panel__loading").textContent =
+      "The citations could not be loaded; the box at the end of the page cites the whole page.";
+  }
+
+  function openPanel(block, words) {
+    var match = PARAGRAPH_ID.exec(block.id);
+    var section = match[1];
+    var number = match[2];
+    newPanel(block, "Cite this passage");
     citationData().then(function (data) {
       var entry = data.items[section];
       if (!panel || !entry) throw new Error("no section " + section);
       fillPanel(panel, data, entry, block, words, number);
-    }).catch(function () {
-      if (panel) panel.querySelector(".passage-panel__loading").textContent =
-        "The citations could not be loaded; the box at the end of the page cites the whole page.";
-    });
+    }).catch(loadFailed);
+  }
+
+  /* "Cite this quotation": the words, who said them and where, and per style the line a
+   * student writes, the article's reference entry and, when known, the primary source's. */
+  function openQuotation(quote, from) {
+    var id = quote.getAttribute("data-quotation");
+    opener = from;
+    newPanel(paragraphOf(quote) || quote.parentElement, "Cite this quotation");
+    citationData().then(function (data) {
+      var entry = data.quotations && data.quotations[id];
+      if (!panel || !entry) throw new Error("no quotation " + id);
+      var facts = element("div", "passage-panel__facts");
+      var words = element("blockquote", "passage-panel__quote");
+      words.append(element("p", "", "\u201c" + entry.text + "\u201d"));
+      var speaker = entry.speaker.charAt(0).toUpperCase() + entry.speaker.slice(1);
+      facts.append(
+        words,
+        element("p", "passage-panel__speaker", speaker + ": " + entry.occasion + "."),
+        element("p", "passage-panel__pinpoint", "Quoted in the article, paragraph " + entry.paragraph + ".")
+      );
+      var styles = element("div", "passage-panel__styles");
+      STYLES.forEach(function (style) {
+        var format = entry.formats[style[0]];
+        var prefix = "quotation-" + style[0];
+        var group = element("section", "passage-panel__style");
+        group.setAttribute("aria-label", style[1]);
+        group.append(
+          element("p", "passage-panel__style-name", style[1]),
+          line(prefix + "-quote", "Quotation", style[1] + " quotation", format.quotation.html),
+          line(prefix + "-entry", "The article (reference entry)", style[1] + " reference entry of the article", format.entry.html)
+        );
+        if (format.source) {
+          group.append(line(prefix + "-source", "The primary source", style[1] + " reference entry of the primary source", format.source.html));
+        }
+        styles.append(group);
+      });
+      panel.querySelector(".passage-panel__loading").remove();
+      panel.append(facts, styles);
+    }).catch(loadFailed);
   }
 
   function fillPanel(target, data, entry, block, words, number) {
@@ -316,7 +365,11 @@
     else hide();
   });
 
-  window.nkPassage = { textDirective: textDirective, findWords: findWords, open: openPanel };
+  window.nkPassage = { textDirective: textDirective, findWords: findWords, open: openPanel, openQuotation: openQuotation };
+  // A "Cite this quotation" click that loaded this script.
+  var pending = window.nkPendingQuotation;
+  window.nkPendingQuotation = null;
+  if (pending) return openQuotation(pending[0], pending[1]);
   // Whatever brought this script here (a selection, a focused link) is offered at once.
   var active = document.activeElement;
   if (active && active.classList.contains("paragraph-link")) offerParagraph(active);

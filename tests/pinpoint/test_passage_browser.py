@@ -26,21 +26,40 @@ SENTENCE = (
 )
 SHOTS = Path("/work/passage-shots")
 
-SELECT = """([id, words]) => {
-  const block = document.getElementById(id);
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+# The range of `words` in a block, across its text nodes (a quotation stands in a span of its
+# own: scripts/quotations.py), or null.
+FIND_WORDS = """function findWords(id, words) {
+  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let text = "";
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent.indexOf(words);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + words.length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return true;
+    nodes.push([node, text.length]);
+    text += node.textContent;
   }
-  return false;
+  const at = text.indexOf(words);
+  if (at < 0) return null;
+  const place = (offset, range, edge) => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      if (nodes[i][1] <= offset) return range[edge](nodes[i][0], offset - nodes[i][1]);
+    }
+  };
+  const range = document.createRange();
+  place(at, range, "setStart");
+  place(at + words.length, range, "setEnd");
+  return range;
 }"""
+
+SELECT = (
+    "([id, words]) => {\n"
+    + FIND_WORDS
+    + """
+  const range = findWords(id, words);
+  if (!range) return false;
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return true;
+}"""
+)
 
 IN_VIEW = """id => {
   const box = document.getElementById(id).getBoundingClientRect();
@@ -85,20 +104,16 @@ def panel_texts(page: object) -> dict[str, str]:
     }
 
 
-WORDS_CENTRE = """([id, words]) => {
-  const block = document.getElementById(id);
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent.indexOf(words);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + words.length);
-    const box = range.getBoundingClientRect();
-    return (box.top + box.bottom) / 2 - innerHeight / 2;
-  }
-  return null;
+WORDS_CENTRE = (
+    "([id, words]) => {\n"
+    + FIND_WORDS
+    + """
+  const range = findWords(id, words);
+  if (!range) return null;
+  const box = range.getBoundingClientRect();
+  return (box.top + box.bottom) / 2 - innerHeight / 2;
 }"""
+)
 
 
 def words_offset(open_page, address: str) -> float:
