@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping, Sequence
 
+from scripts import markers
 from scripts.article import Paragraph, ParagraphMapError
 from scripts.markdown_headings import source_headings
 
@@ -86,15 +87,14 @@ def table(
 
 def with_table(markdown: str, table_markdown: str, label: str) -> str:
     """The Sources page with the table in place of its marker line."""
-    lines = markdown.split("\n")
-    places = [index for index, line in enumerate(lines) if line.strip() == TABLE_MARKER]
-    if len(places) != 1:
-        raise ParagraphMapError(
-            f"{label}: the paragraph map needs exactly one line {TABLE_MARKER!r} "
-            f"where its table goes, found {len(places)}"
-        )
-    lines[places[0]] = table_markdown
-    return "\n".join(lines)
+    return markers.replace_marker(
+        markdown,
+        TABLE_MARKER,
+        table_markdown,
+        label=label,
+        what="paragraph map",
+        error=ParagraphMapError,
+    )
 
 
 def _relative(page: str) -> str:

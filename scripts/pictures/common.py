@@ -6,6 +6,7 @@ import posixpath
 import re
 from html import escape
 
+from scripts import markers
 from scripts.project import page_url
 
 # Link targets inside a picture's data: `page.md#section` from the docs folder.
@@ -52,16 +53,9 @@ def rewrite_md_links(svg: str, from_page: str, *, use_directory_urls: bool = Tru
 
 def replace_marker(markdown: str, marker: str, html: str, label: str, what: str) -> str:
     """`markdown` with its one line `marker` replaced by `html`; anything else names the file."""
-    lines = markdown.split("\n")
-    places = [index for index, line in enumerate(lines) if line.strip() == marker]
-    if len(places) != 1:
-        raise PictureError(
-            f"{label}: the {what} needs exactly one line {marker!r} where it goes, "
-            f"found {len(places)}"
-        )
-    # A blank line each side keeps the raw HTML one block for Python-Markdown.
-    lines[places[0]] = f"\n{html}\n"
-    return "\n".join(lines)
+    return markers.replace_marker(
+        markdown, marker, html, label=label, what=what, error=PictureError
+    )
 
 
 def figure(
