@@ -136,3 +136,10 @@ def run_copycheck(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedPr
         text=True,
         check=False,
     )
+
+
+# The two published editions, one instance for every test that serves them (tests/editions,
+# tests/pinpoint): publishing is the slowest fixture of the session.
+from tests.editions.editions_site import editions_repo  # noqa: E402
+
+__all__ = ["editions_repo"]

@@ -83,14 +83,17 @@ function main() {
       const id = String(item.id);
       const entry = { ...item, id };
       const rendered = {};
+      // One locator for the whole batch, or one per item id ("locators"), for batches of
+      // in-text citations that differ in paragraph or prefix.
+      const locator = (request.locators && request.locators[id]) || request.locator;
       for (const format of ["text", "html"]) {
-        if (request.locator) {
+        if (locator) {
           try {
             rendered[format] = plugins.output.format("citation", [entry], {
               template: names[key],
               lang: "en-US",
               format,
-              entry: [{ id, ...request.locator }],
+              entry: [{ id, ...locator }],
             });
           } catch (error) {
             fail(`style ${key}, item ${id}, citation ${format}: ${error.stack || error}`);

@@ -31,13 +31,16 @@ def style_files() -> dict[str, str]:
 
 
 def render_with_citeproc_js(
-    items: list[dict[str, Any]], locator: dict[str, str] | None = None
+    items: list[dict[str, Any]],
+    locator: dict[str, str] | None = None,
+    locators: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, dict[str, dict[str, str]]]:
     """{style key: {item id: {"text", "html"}}} for every item, rendered alone, by citeproc-js.
 
     One Node process renders the whole batch. Ids are kept as given. With `locator`
     ({"locator": "12", "label": "paragraph"}, optionally a "prefix"), each item's in-text
-    citation with that locator instead of its bibliography entry.
+    citation with that locator instead of its bibliography entry; `locators` gives one per
+    item id instead.
     """
     node = shutil.which("node")
     if node is None:
@@ -50,6 +53,8 @@ def render_with_citeproc_js(
     request: dict[str, Any] = {"styles": style_files(), "locale": str(LOCALE), "items": items}
     if locator is not None:
         request["locator"] = locator
+    if locators is not None:
+        request["locators"] = locators
     result = subprocess.run(
         [node, str(SCRIPT)],
         input=json.dumps(request, ensure_ascii=False),

@@ -191,21 +191,27 @@ def test_citeproc_js_prints_the_same_quotation_citations_and_sources(built_site:
     and each primary source's entry are citeproc-js's to the letter."""
     differing = []
     count = 0
+    # One Node process for every quotation and style: each (quotation, style) pair is the
+    # article cited under an id of its own, with that quotation's paragraph and prefix.
+    items, locators, ours = [], {}, {}
     for page in MARKED:
         data = json.loads((built_site / "cite" / f"{page}.json").read_text(encoding="utf-8"))
         for quotation_id, entry in data["quotations"].items():
             for style in CSL_STYLES:
-                prefix = quotations.PREFIXES[style].format(speaker=entry["speaker"])
-                locator = {
+                key = f"{quotation_id}-{style}"
+                items.append({**ORIGINAL_ARTICLE, "id": key})
+                locators[key] = {
                     "locator": str(entry["paragraph"]),
                     "label": LOCATOR_LABEL,
-                    "prefix": prefix,
+                    "prefix": quotations.PREFIXES[style].format(speaker=entry["speaker"]),
                 }
-                theirs = render_with_citeproc_js([ORIGINAL_ARTICLE], locator)[style]
-                ours = entry["formats"][style]["intext"]["text"]
-                count += 1
-                if comparable(ours) != comparable(theirs[ORIGINAL_ARTICLE["id"]]["text"]):
-                    differing.append(f"{quotation_id} {style}: {ours!r} / {theirs!r}")
+                ours[key] = (style, entry["formats"][style]["intext"]["text"])
+    rendered = render_with_citeproc_js(items, locators=locators)
+    for key, (style, text) in ours.items():
+        count += 1
+        theirs = rendered[style][key]["text"]
+        if comparable(text) != comparable(theirs):
+            differing.append(f"{key}: {text!r} / {theirs!r}")
     assert count == 8 * 3
     assert not differing, "\n".join(differing)
     sources = {q.source for q in quotations.read_quotations(ROOT, _site_pages()) if q.source}
