@@ -52,6 +52,8 @@ def test_a_click_on_the_button_opens_the_quotation_panel(open_page, site_base) -
     # The button's label is drawn by CSS: the paragraph's text is the article's words alone.
     paragraph = page.locator("#support-for-the-war-p1").text_content()
     assert "Cite this quotation" not in paragraph
+    # As a reader does: the button shows on hovering the quotation, then takes the click.
+    page.hover(f"{BUTTON} >> xpath=preceding-sibling::span[1]")
     page.locator(BUTTON).click()
     check_texts(panel_texts(page))
     page.locator("button[aria-label='Copy MLA 9 quotation']").click()
