@@ -32,17 +32,6 @@ MetaTag = tuple[str, str, str]  # (attribute, key, content): ("name", "citation_
 SOCIAL_CARD = "assets/social-card.png"
 SOCIAL_CARD_SIZE = (1200, 630)
 SOCIAL_CARD_ALT = "{site}: a citable edition of Gabriela Bernal’s East Asia Forum analysis"
-# The tags that name what is cited; on a section's address cite.js gives them the section's
-# title and address, so a reference manager reading the live page saves the section.
-EMBEDDED_SECTION_TAGS = (
-    "citation_title",
-    "citation_public_url",
-    "DC.title",
-    "DC.identifier",
-    "og:title",
-    "og:url",
-    "twitter:title",
-)
 
 
 @dataclass(frozen=True)
@@ -77,7 +66,7 @@ def meta_tags(site: Site, page: PageInfo, pdf_url: str | None = None) -> list[Me
       before it, so the original article is named in `DC.relation`, which it ignores, and in
       the JSON-LD's `isBasedOn`;
     - `citation_public_url` is the address Zotero saves; cite.js rewrites it (and the titles)
-      on the live page when the address names a section (EMBEDDED_SECTION_TAGS).
+      on the live page when the address names a section (docs/javascripts/cite.js).
     """
     address = absolute_url(site, page.url)
     title = site.title if page.is_home else page.title

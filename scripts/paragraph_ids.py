@@ -4,9 +4,9 @@ A Python-Markdown extension (the hooks add it to the page's Markdown; nothing he
 MkDocs). It numbers, section by section, the blocks a reader would point at: paragraphs, list
 items and notes (admonitions), in reading order, and gives each the id
 `<section id>-p<number>` (`intro-p<number>` before the first section heading). The small
-link to itself that readers see on hover and keyboard focus is added by cite.js from the id
-(PARAGRAPH_ID_PATTERN), which keeps the pages light; without JavaScript the addresses work
-all the same.
+link to itself that readers see on hover and keyboard focus is added by cite.js, which
+recognises `-p<number>` at the end of an id; that keeps the pages light, and without
+JavaScript the addresses work all the same.
 
 The numbers count blocks as they stand in one edition: within a frozen edition an address
 never changes. In the latest edition, a paragraph added above another renumbers the ones
@@ -24,8 +24,6 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 BEFORE_FIRST_SECTION = "intro"
-# What cite.js recognises as a paragraph's address (docs/javascripts/cite.js).
-PARAGRAPH_ID_PATTERN = r"^(.+)-p(\d+)$"
 # Lines the build adds about a section, not text of it ("From the article: paragraph 6").
 NOT_NUMBERED_CLASSES = frozenset({"from-article", "admonition-title"})
 
