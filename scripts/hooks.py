@@ -73,6 +73,7 @@ class _Build:
     """What one build learns in one event and uses in a later one."""
 
     lock: anchors.Lock = field(default_factory=anchors.Lock)
+    page_moves: dict[str, str] = field(default_factory=dict)  # mkdocs-redirects' map
     cache: RenderCache | None = None
     pages: dict[str, frontmatter.Page] = field(default_factory=dict)
     events: list[frontmatter.Event] = field(default_factory=list)
@@ -106,7 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(str(error)) from None
     if not os.environ.get("SITE_URL", "").strip():
         log.info("SITE_URL is not set: citations and links name %s", project.LOCAL_SITE_URL)
-    _build = _Build(lock=lock, cache=_open_render_cache(root))
+    _build = _Build(lock=lock, page_moves=_page_moves(config), cache=_open_render_cache(root))
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
     _start_edition(config, root)
@@ -222,7 +223,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         to_cite,
         html,
         lock=_build.lock,
-        page_moves=_page_moves(config),
+        page_moves=_build.page_moves,
         cache=cache,
         original_block=original_block,
         latest=_site(config, latest=True) if _build.edition is not None else None,
