@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.frontmatter import Page, check_keys, text_field
+from scripts.languages import DEFAULT, data_path
 from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 PARAGRAPHS_PATH = "includes/article-paragraphs.yml"  # relative to mkdocs.yml
@@ -51,11 +52,13 @@ def read_paragraphs(path: Path, label: str | None = None) -> tuple[Paragraph, ..
     return parse_paragraphs(path.read_text(encoding="utf-8-sig"), label or PARAGRAPHS_PATH)
 
 
-def site_paragraphs(project_dir: Path) -> tuple[Paragraph, ...]:
-    """The paragraph map of the site whose mkdocs.yml is in `project_dir`. A site without one
-    (a test fixture) has no paragraphs, and then no page may declare `restates`."""
-    path = project_dir / PARAGRAPHS_PATH
-    return read_paragraphs(path, PARAGRAPHS_PATH) if path.is_file() else ()
+def site_paragraphs(project_dir: Path, language: str = DEFAULT) -> tuple[Paragraph, ...]:
+    """The paragraph map of the site whose mkdocs.yml is in `project_dir`, with the summaries
+    in `language` (includes/ko/article-paragraphs.yml). A site without one (a test fixture)
+    has no paragraphs, and then no page may declare `restates`."""
+    path = data_path(project_dir, PARAGRAPHS_PATH, language)
+    label = path.relative_to(project_dir).as_posix()
+    return read_paragraphs(path, label) if path.is_file() else ()
 
 
 def parse_paragraphs(text: str, label: str) -> tuple[Paragraph, ...]:

@@ -29,15 +29,17 @@ from pylatexenc.latexencode import unicode_to_latex
 
 from scripts import citeproc_fixes
 from scripts.citations import CSL_STYLES, CslItem
+from scripts.languages import CSL_LOCALES, DEFAULT
 
 _TAG = re.compile(r"<[^>]*>")
 
 
 @functools.cache
-def _style(name: str) -> CitationStylesStyle:
-    """Parsing a CSL file is the slow part of citeproc-py, so each style is parsed once."""
+def _style(name: str, locale: str = "en-US") -> CitationStylesStyle:
+    """Parsing a CSL file is the slow part of citeproc-py, so each style is parsed once per
+    locale: the item's language picks it (a Korean page's citation speaks ko-KR)."""
     citeproc_fixes.apply()
-    return CitationStylesStyle(get_style_filepath(name), validate=False)
+    return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
 
 
 # The access date is the reader's, which the build cannot know: each entry is rendered with
@@ -51,12 +53,17 @@ def _style(name: str) -> CitationStylesStyle:
 ACCESSED_STAND_IN = {"date-parts": [[1900, 1, 1]]}
 ACCESSED_FORMS = ("January 1, 1900", "1 Jan. 1900")  # APA and Chicago; MLA
 ACCESSED_PLACEHOLDER = "[date you accessed it]"
+# The same in a Korean page's citation (CSL ko-KR writes the stand-in "1900년 1월 1일").
+ACCESSED_FORMS_KO = ("1900년 1월 1일", "1900, 1월 1")
+ACCESSED_PLACEHOLDER_KO = "[접속한 날짜]"
 
 
 def with_accessed_placeholder(text: str) -> str:
     """An entry rendered with ACCESSED_STAND_IN, with the placeholder in its place."""
     for form in ACCESSED_FORMS:
         text = text.replace(form, ACCESSED_PLACEHOLDER)
+    for form in ACCESSED_FORMS_KO:
+        text = text.replace(form, ACCESSED_PLACEHOLDER_KO)
     return text
 
 
@@ -67,8 +74,9 @@ def render_html(item: CslItem, style: str) -> str:
         **citeproc_fixes.shield(item),
         "id": str(item["id"]).lower(),
     }
+    locale = CSL_LOCALES.get(str(item.get("language", DEFAULT)), CSL_LOCALES[DEFAULT])
     bibliography = CitationStylesBibliography(
-        _style(CSL_STYLES[style]), CiteProcJSON([shielded]), formatter.html
+        _style(CSL_STYLES[style], locale), CiteProcJSON([shielded]), formatter.html
     )
     bibliography.register(Citation([CitationItem(shielded["id"])]))
     text = str(bibliography.bibliography()[0])
@@ -108,7 +116,11 @@ def plain_title(text: str) -> str:
 
 
 def _latex(text: str) -> str:
-    return unicode_to_latex(text, non_ascii_only=False, unknown_char_policy="keep")
+    # Hangul has no LaTeX form: it is kept as it is (biblatex reads UTF-8), and not reported
+    # once per syllable.
+    return unicode_to_latex(
+        text, non_ascii_only=False, unknown_char_policy="keep", unknown_char_warning=False
+    )
 
 
 def bibtex_title(text: str) -> str:

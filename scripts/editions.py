@@ -37,8 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scripts import project
-from scripts.frontmatter import check_keys, text_field
+from scripts import languages, project
+from scripts.frontmatter import check_keys, front_matter_value, text_field
+from scripts.languages import DEFAULT, UiText, data_path
 from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 CHANGELOG_PATH = "includes/editions.yml"
@@ -50,6 +51,7 @@ TAG_PREFIX = "edition-"
 # mike sets this in the environment of the build it runs (mike/mkdocs_utils.py).
 VERSION_VARIABLE = "MIKE_DOCS_VERSION"
 KINDS = ("correction", "change", "addition")
+# The English labels; a translation's are its UI texts for these (`text(KIND_LABELS[kind])`).
 KIND_LABELS = {"correction": "Correction", "change": "Change", "addition": "Addition"}
 VERSION_PATTERN = re.compile(r"(?P<year>[0-9]{4})\.(?P<number>[1-9][0-9]*)")
 ENTRY_KEYS = ("version", "date", "items")
@@ -161,11 +163,12 @@ class Edition:
         digest = hashlib.sha256(f"{docs_dir}/{path}".encode()).hexdigest()
         return f"{self.diff_url}#diff-{digest}"
 
-    def template_data(self, docs_dir: str = "docs") -> dict[str, Any]:
-        """Plain data for the theme (`config.extra.edition`, read by partials/edition.html)."""
+    def template_data(self, docs_dir: str = "docs", language: str = DEFAULT) -> dict[str, Any]:
+        """Plain data for the theme (`config.extra.edition`, read by partials/edition.html);
+        `date` is written in the build's `language`."""
         return {
             "version": self.version,
-            "date": self.date_text,
+            "date": format_date(self.date, language),
             "pdf": self.pdf_path,
             "latest_url": self.latest_url,
             "changes": project.page_url(CHANGES_PAGE) + "#" + self.anchor,
@@ -176,8 +179,10 @@ class Edition:
         }
 
 
-def format_date(date: dt.date) -> str:
-    """The site's date form: 15 March 2026."""
+def format_date(date: dt.date, language: str = DEFAULT) -> str:
+    """The site's date form: 15 March 2026; "2026년 3월 15일" in Korean."""
+    if language != DEFAULT:
+        return languages.day_label(date, language)
     return f"{date.day} {date:%B %Y}"
 
 
@@ -267,13 +272,16 @@ def _item(raw: object, where: str) -> Item:
     return Item(kind=kind, text=" ".join(text.split()), pages=tuple(listed))
 
 
-def read_changelog(project_dir: Path) -> tuple[Entry, ...] | None:
-    """The changelog's entries; None for a project without one (a test's fixture site), which
-    then has no changes page and can publish no edition."""
-    path = project_dir / CHANGELOG_PATH
+def read_changelog(project_dir: Path, language: str = DEFAULT) -> tuple[Entry, ...] | None:
+    """The changelog's entries, in `language` (includes/ko/editions.yml); None for a project
+    without one (a test's fixture site), which then has no changes page and can publish no
+    edition."""
+    path = data_path(project_dir, CHANGELOG_PATH, language)
     if not path.is_file():
         return None
-    return parse_changelog(path.read_text(encoding="utf-8"), CHANGELOG_PATH)
+    return parse_changelog(
+        path.read_text(encoding="utf-8"), path.relative_to(project_dir).as_posix()
+    )
 
 
 def entry_for(entries: Sequence[Entry], version: Version) -> Entry:
@@ -413,48 +421,69 @@ def changes_markdown(
     titles: Mapping[str, str],
     edition: Edition | None = None,
     repo_url: str | None = None,
+    text: UiText = languages.ENGLISH,
 ) -> str:
     """The "Changes and corrections" page. An edition lists itself and the editions before it,
-    each linked to its own address; a plain build lists every entry of the changelog."""
+    each linked to its own address; a plain build lists every entry of the changelog. The
+    page's own words and dates are in `text`'s language (the build's UI texts); the entries'
+    texts are the changelog's, which is the language's own (`read_changelog`)."""
+    language = text.language
     shown = [e for e in entries if edition is None or e.version <= parse_version(edition.version)]
     commits = {str(p.version): p.commit for p in edition.published} if edition else {}
     if edition is not None:
         commits[edition.version] = edition.commit
+    title = text("Changes and corrections")
+    description = text(
+        "Every edition of this site with its date and what changed in it; "
+        "corrections of fact are marked as corrections."
+    )
     lines = [
         "---",
-        "title: Changes and corrections",
-        "description: Every edition of this site with its date and what changed in it; "
-        "corrections of fact are marked as corrections.",
+        f"title: {front_matter_value(title)}",
+        f"description: {front_matter_value(description)}",
         "---",
         "",
-        "# Changes and corrections",
+        # The English heading's id in every language: links to the page's top stay the same.
+        f"# {title} {{#changes-and-corrections}}",
         "",
-        "Each edition of this site is published at its own address and never changes after, "
-        "so a citation of an edition always finds the text it cited.",
-        "This page lists every edition, newest first, with what changed in it.",
-        "Corrections of fact are marked **Correction**.",
+        text(
+            "Each edition of this site is published at its own address and never changes after, "
+            "so a citation of an edition always finds the text it cited."
+        ),
+        text("This page lists every edition, newest first, with what changed in it."),
+        text("Corrections of fact are marked **{correction}**.", correction=text("Correction")),
         "",
     ]
     if edition is not None:
-        lines += [f"This is edition {edition.version} of {edition.date_text}.", ""]
+        date = format_date(edition.date, language)
+        lines += [
+            text("This is edition {version} of {date}.", version=edition.version, date=date),
+            "",
+        ]
     for index, entry in enumerate(shown):
-        lines += [f"## Edition {entry.version}, {entry.date_text} {{#{entry.version.anchor}}}", ""]
+        heading = text(
+            "Edition {version}, {date}",
+            version=entry.version,
+            date=format_date(entry.date, language),
+        )
+        lines += [f"## {heading} {{#{entry.version.anchor}}}", ""]
         if edition is not None:
             root = edition.base_url.removesuffix(f"{edition.version}/")
             address = f"{root}{entry.version}/"
-            links = [f"[Read edition {entry.version}]({address})"]
+            links = [f"[{text('Read edition {version}', version=entry.version)}]({address})"]
             older = shown[index + 1] if index + 1 < len(shown) else None
             new_commit = commits.get(str(entry.version))
             old_commit = commits.get(str(older.version)) if older else None
             if repo_url and new_commit and old_commit:
                 compare = f"{repo_url.rstrip('/')}/compare/{old_commit}...{new_commit}"
-                links.append(f"[view all changes since {older.version}]({compare})")
+                since = text("view all changes since {version}", version=older.version)
+                links.append(f"[{since}]({compare})")
             lines += [" · ".join(links), ""]
         for item in entry.items:
             where = ", ".join(f"[{titles.get(page, page)}]({page})" for page in item.pages)
             suffix = f" ({where})" if where else ""
-            lines.append(f"- **{KIND_LABELS[item.kind]}.** {item.text}{suffix}")
+            lines.append(f"- **{text(KIND_LABELS[item.kind])}.** {item.text}{suffix}")
         lines.append("")
     if not shown:
-        lines += ["No edition has been published yet.", ""]
+        lines += [text("No edition has been published yet."), ""]
     return "\n".join(lines)

@@ -69,12 +69,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import json
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import yaml
+
+from scripts import languages
 from scripts.markdown_headings import heading_ids, slugify
 from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
@@ -142,6 +146,28 @@ class EventDate:
         if self.precision == "month":
             return f"{MONTHS[self.start.month]} {self.start.year}"
         return str(self.start.year)
+
+
+def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
+    """The date as readers of `language` see it: `EventDate.label` in English ("8 February
+    2023", "April 2023", "2024"), "2023년 2월 8일", "2023년 4월", "2024년" in Korean."""
+    if language == languages.DEFAULT:
+        return date.label
+    if date.precision == "day":
+        return languages.day_label(date.start, language)
+    if date.precision == "month":
+        return languages.month_label(date.start.year, date.start.month, language)
+    return languages.year_label(date.start.year, language)
+
+
+def front_matter_value(value: str) -> str:
+    """A value for a `key: value` line of a generated page's front matter: as it is when YAML
+    reads it back unchanged (every English text), else quoted (a translation may hold ": ")."""
+    try:
+        plain = yaml.safe_load(f"key: {value}") == {"key": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)

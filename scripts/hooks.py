@@ -31,6 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -46,6 +48,8 @@ from scripts import (
     citations,
     editions,
     frontmatter,
+    korean_abbr,
+    languages,
     page_citations,
     paragraph_ids,
     paragraph_map,
@@ -89,6 +93,14 @@ class _Build:
     changelog: tuple[editions.Entry, ...] | None = None
     edition: editions.Edition | None = None
     pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
+    # The build's language (mkdocs.yml: English; mkdocs.ko.yml: Korean) and its UI texts.
+    language: str = languages.DEFAULT
+    text: languages.UiText = field(default_factory=languages.UiText)
+
+    @property
+    def folder(self) -> str:
+        """This build's folder under the English site's root: "" or "ko/"."""
+        return languages.translation_folder(self.language)
 
 
 _build = _Build()
@@ -107,9 +119,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(str(error)) from None
     if not os.environ.get("SITE_URL", "").strip():
         log.info("SITE_URL is not set: citations and links name %s", project.LOCAL_SITE_URL)
-    _build = _Build(lock=lock, page_moves=_page_moves(config), cache=_open_render_cache(root))
+    language = config.theme.get("language") or languages.DEFAULT
+    try:
+        text = languages.read_ui_text(root, language)
+    except languages.CatalogError as error:
+        raise PluginError(str(error)) from None
+    _build = _Build(
+        lock=lock,
+        page_moves=_page_moves(config),
+        cache=_open_render_cache(root),
+        language=language,
+        text=text,
+    )
+    if language != languages.DEFAULT:
+        # A translation lives in its folder of the English site (scripts/languages.py).
+        config.site_url = project.site_base(config.site_url) + _build.folder
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
+    if language != languages.DEFAULT:
+        # Abbreviations followed by a particle (`ICBM을`) keep their tooltip.
+        config.markdown_extensions.append(korean_abbr.KoreanAbbrExtension())
     _start_edition(config, root)
     return None
 
@@ -128,10 +157,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ]
     nav = project.nav_files(config.nav)
     try:
-        paragraphs = article.site_paragraphs(Path(config_dir or "."))
+        paragraphs = article.site_paragraphs(Path(config_dir or "."), _build.language)
         pages = timeline.collect(sources, paragraphs=[p.number for p in paragraphs])
         _check_every_paragraph_restated(pages, paragraphs)
-        quoted = quotations.read_quotations(Path(config_dir or "."), {p.path: p for p in pages})
+        quoted = quotations.read_quotations(
+            Path(config_dir or "."), {p.path: p for p in pages}, _build.language
+        )
         # The pictures' own front matter (the overview's alignments), checked against every page.
         _build.moves = pictures.collect_moves(pages)
     except frontmatter.FrontMatterError as error:
@@ -142,7 +173,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.quotations = quoted
     _build.paragraph_sections = article.paragraph_sections(pages, paragraphs, nav)
     # The calendar is written after the pages (on_post_build), when their dates are known.
-    outputs = timeline.render_all(_build.events, calendar=False, **_timeline_settings(config))
+    outputs = timeline.render_all(
+        _build.events, calendar=False, text=_build.text, **_timeline_settings(config)
+    )
     for path, content in outputs.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
@@ -151,7 +184,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     log.debug("timeline: %d events from %d pages", len(_build.events), len(pages))
     _add_changes_page(files, config)
+    if _build.language != languages.DEFAULT:
+        _add_shared_assets(files, config)
     return files
+
+
+def _add_shared_assets(files: Files, config: MkDocsConfig) -> None:
+    """A translation's pages use the English docs' scripts, stylesheets and images, copied
+    into the translation's own folder (docs/ko/ holds only pages)."""
+    english_docs = Path(config.docs_dir).parent
+    for relative in languages.shared_assets(english_docs, [_build.language]):
+        if files.get_file_from_path(relative) is None:
+            files.append(
+                File(relative, str(english_docs), config.site_dir, config.use_directory_urls)
+            )
 
 
 def on_page_markdown(
@@ -163,10 +209,14 @@ def on_page_markdown(
     path = page.file.src_uri
     validated = _build.pages.get(path)
     if validated is not None and validated.restates:
-        markdown = paragraph_map.with_from_article_lines(markdown, path, validated.restates)
+        markdown = paragraph_map.with_from_article_lines(
+            markdown, path, validated.restates, _build.text
+        )
     if path == paragraph_map.SOURCES_PAGE and _build.paragraphs:
         titles = {page.path: page.title for page in _build.pages.values()}
-        table = paragraph_map.table(_build.paragraphs, _build.paragraph_sections, titles)
+        table = paragraph_map.table(
+            _build.paragraphs, _build.paragraph_sections, titles, _build.text
+        )
         label = validated.label if validated else path
         try:
             markdown = paragraph_map.with_table(markdown, table, label)
@@ -181,6 +231,7 @@ def on_page_markdown(
             events=_build.events,
             moves=_build.moves,
             use_directory_urls=config.use_directory_urls,
+            text=_build.text,
         )
     except pictures.PictureError as error:
         raise PluginError(str(error)) from None
@@ -216,7 +267,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     original_block = None
     if page.file.src_uri == page_citations.ORIGINAL_ON_PAGE:
         formats = page_citations.original_formats(cache)
-        template = config.theme.get_env().get_template("partials/cite-original.html")
+        template = on_env(config.theme.get_env(), config=config, files=files).get_template(
+            "partials/cite-original.html"
+        )
         original_block = template.render(formats=formats)
     cited = page_citations.cite_page(
         _site(config),
@@ -228,16 +281,31 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         original_block=original_block,
         latest=_site(config, latest=True) if _build.edition is not None else None,
         pdf_url=_build.edition.pdf_url if _build.edition is not None else None,
+        folder=_build.folder,
     )
     page.meta["citations"] = cited.view
     _build.data_files[cited.data_file] = _with_pinpoints(cited.data, _site(config), to_cite)
     if quoted:
-        _build.data_files[cited.data_file]["quotations"] = quotations.data(quoted, cache)
+        _build.data_files[cited.data_file]["quotations"] = quotations.data(
+            quoted, cache, _build.text
+        )
     if to_cite.updated is not None and validated is not None:
         _build.page_dates[validated.path] = to_cite.updated
     if _build.edition is not None:
         _build.pdf_pages[page.file.src_uri] = pdf.PdfPage(to_cite.title, page.url, cited.html)
     return cited.html
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    """Templates write UI text through the `t` filter (`{{ "Copy" | t }}`), the build's
+    language's catalog; pages in a translation carry the page scripts' catalog as JSON."""
+    env.filters["t"] = lambda english, **values: _build.text(english, **values)
+    env.globals["ui_text_javascript"] = (
+        json.dumps(_build.text.javascript, ensure_ascii=False, separators=(",", ":"))
+        if _build.text.javascript
+        else ""
+    )
+    return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -268,13 +336,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         _build.events,
         dtstamp=timeline.reproducible_dtstamp(_build.events, page_dates=_build.page_dates),
         page_dates=_build.page_dates,
+        text=_build.text,
         **_timeline_settings(config),
     )
     (site_dir / timeline.ICS_PATH).write_bytes(calendar)
-    if config.site_url:
-        (site_dir / "robots.txt").write_text(robots.robots_txt(config.site_url), encoding="utf-8")
-    else:
-        log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
+    # robots.txt is the English site's, at the root; it names each translation's sitemap.
+    translations = languages.translations(config.extra.get("alternate"))
+    if _build.language == languages.DEFAULT:
+        _write_robots_txt(config, [languages.translation_folder(code) for code in translations])
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
@@ -286,6 +355,42 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         trimmed.save()
     if _build.edition is not None:
         _print_edition(config, _build.edition)
+    _report_missing_text()
+    if _build.language == languages.DEFAULT:
+        for language in translations:
+            _build_translation(config, language)
+
+
+def _write_robots_txt(config: MkDocsConfig, folders: list[str]) -> None:
+    if not config.site_url:
+        log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
+        return
+    text = robots.robots_txt(config.site_url, folders)
+    (Path(config.site_dir) / "robots.txt").write_text(text, encoding="utf-8")
+
+
+def _build_translation(config: MkDocsConfig, language: str) -> None:
+    """Build `language`'s site into its folder of this one: the same site_url (its own hooks
+    add the folder), every editor's `make serve` and every edition carrying both languages."""
+    root = Path(config.config_file_path).parent
+    translated = load_config(
+        str(languages.translation_config(root, language)),
+        site_dir=str(Path(config.site_dir) / language),
+        site_url=project.site_base(config.site_url),
+    )
+    log.info("Building the %s edition into %s", language, translated.site_dir)
+    build_site(translated, dirty=False)
+
+
+def _report_missing_text() -> None:
+    """UI text the language's catalog lacks stays English: warn (a strict build fails)."""
+    for english in sorted(_build.text.missing):
+        log.warning(
+            "%s: no %s text for %r: add it to the catalog",
+            _build.text.label,
+            _build.language,
+            english,
+        )
 
 
 def _with_pinpoints(
@@ -307,7 +412,7 @@ def _start_edition(config: MkDocsConfig, root: Path) -> None:
     plugin (mkdocs.yml) has already pointed site_url at the `latest` alias, so canonical
     links name one copy; the edition's own address is `_build.edition.base_url`."""
     try:
-        _build.changelog = editions.read_changelog(root)
+        _build.changelog = editions.read_changelog(root, _build.language)
         _build.edition = editions.current_edition(
             root,
             os.environ,
@@ -323,7 +428,9 @@ def _start_edition(config: MkDocsConfig, root: Path) -> None:
         # selector would fetch ../versions.json, log a 404 and show an empty menu.
         config.extra.pop("version", None)
         return
-    config.extra["edition"] = _build.edition.template_data(os.path.relpath(config.docs_dir, root))
+    config.extra["edition"] = _build.edition.template_data(
+        os.path.relpath(config.docs_dir, root), language=_build.language
+    )
     log.info("edition %s of %s", _build.edition.version, _build.edition.date_text)
 
 
@@ -346,6 +453,7 @@ def _add_changes_page(files: Files, config: MkDocsConfig) -> None:
         titles={path: page.title for path, page in _build.pages.items()},
         edition=_build.edition,
         repo_url=config.repo_url,
+        text=_build.text,
     )
     files.append(File.generated(config, editions.CHANGES_PAGE, content=content))
 

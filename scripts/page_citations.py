@@ -94,20 +94,22 @@ def cite_page(
     original_block: str | None = None,
     latest: citations.Site | None = None,
     pdf_url: str | None = None,
+    folder: str = "",
 ) -> CitedPage:
     """Cite the page, its sections and its events; describe it for machines.
 
     `original_block`, given on the page that shows the original article's formats, goes at
     the end of the first of ORIGINAL_SECTIONS the page has; without one, into its cite box.
     In an edition, `site` names the edition and `latest` the site as its `latest` alias: the
-    cite box offers both, this edition first; `pdf_url` is the edition's PDF.
+    cite box offers both, this edition first; `pdf_url` is the edition's PDF. `folder` is a
+    translation's folder under the site root ("ko/"), where the anchors lock finds its pages.
     """
     found = citables(page)
     # The home page stands for the whole edition, so it is cited by the site's title.
     page_title = site.title if page.is_home else page.title
     target = citations.Target(page_title, page.url, page.updated)
     item = citations.csl_item(site, target)
-    moved = anchors.redirects_for_page("/" + page.url, lock, page_moves)
+    moved = anchors.redirects_for_page("/" + folder + page.url, lock, page_moves)
     data_file = citations.data_file_name(page.url)
     events = [citable for citable in found if citable.kind == "event"]
     html = with_cite_tools(html, found)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from scripts import markers
 from scripts.article import Paragraph, ParagraphMapError
+from scripts.languages import ENGLISH, UiText, join_words
 from scripts.markdown_headings import source_headings
 
 SOURCES_PAGE = "sources.md"
@@ -31,29 +32,27 @@ def link(from_page: str, number: int) -> str:
     return f"{target}#{PARAGRAPH_ID.format(number=number)}"
 
 
-def _words(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    if len(items) < 3:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def from_article_line(from_page: str, numbers: Sequence[int]) -> str:
+def from_article_line(from_page: str, numbers: Sequence[int], text: UiText = ENGLISH) -> str:
     """`From the article: paragraph [6](sources.md#article-p6)` as a paragraph with its class."""
-    noun = "paragraph" if len(numbers) == 1 else "paragraphs"
     links = [f"[{number}]({link(from_page, number)})" for number in numbers]
-    return f"From the article: {noun} {_words(links)}\n{{: .{FROM_ARTICLE_CLASS} }}"
+    line = text(
+        "From the article: paragraph {links}"
+        if len(numbers) == 1
+        else "From the article: paragraphs {links}",
+        links=join_words(links, text.language),
+    )
+    return f"{line}\n{{: .{FROM_ARTICLE_CLASS} }}"
 
 
 def with_from_article_lines(
-    markdown: str, page_path: str, restates: Mapping[str, Sequence[int]]
+    markdown: str, page_path: str, restates: Mapping[str, Sequence[int]], text: UiText = ENGLISH
 ) -> str:
     """`markdown` with a "From the article" line straight after each heading in `restates`,
     found as front matter validation finds them (scripts/markdown_headings.py)."""
     lines = markdown.split("\n")
     for heading in reversed(source_headings(markdown)):
         if heading.anchor in restates:
-            line = from_article_line(page_path, restates[heading.anchor])
+            line = from_article_line(page_path, restates[heading.anchor], text)
             lines[heading.last_line + 1 : heading.last_line + 1] = ["", line]
     return "\n".join(lines)
 
@@ -62,6 +61,7 @@ def table(
     paragraphs: Sequence[Paragraph],
     sections: Mapping[int, Sequence[tuple[str, str, str]]],
     page_titles: Mapping[str, str],
+    text: UiText = ENGLISH,
 ) -> str:
     """The Sources page's table: paragraph, part, a summary in our words, where it is restated.
 
@@ -69,7 +69,9 @@ def table(
     section id, section title) in reading order.
     """
     rows = [
-        "| Paragraph | Part | In our words | Restated in |",
+        "| {} | {} | {} | {} |".format(
+            *map(text, ("Paragraph", "Part", "In our words", "Restated in"))
+        ),
         "|---|---|---|---|",
     ]
     for paragraph in paragraphs:
@@ -79,8 +81,8 @@ def table(
         ]
         anchor = PARAGRAPH_ID.format(number=paragraph.number)
         rows.append(
-            f'| <span id="{anchor}">{paragraph.number}</span> | {paragraph.part} '
-            f"| {_cell(paragraph.summary)} | {'; '.join(where) or 'nowhere yet'} |"
+            f'| <span id="{anchor}">{paragraph.number}</span> | {text(paragraph.part)} '
+            f"| {_cell(paragraph.summary)} | {'; '.join(where) or text('nowhere yet')} |"
         )
     return "\n".join(rows)
 

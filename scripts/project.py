@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pathspec.gitignore
 import yaml
 
 # Where `make serve` publishes the site; a build without SITE_URL uses it.
@@ -166,12 +167,18 @@ def updated_date(
 
 
 def markdown_sources(config_file: Path) -> list[tuple[str, str, str]]:
-    """(path inside docs/, label for errors, text) of every Markdown page under docs_dir."""
-    docs_dir = config_file.parent / (read_config(config_file).get("docs_dir") or "docs")
+    """(path inside docs/, label for errors, text) of every Markdown page under docs_dir that
+    the build publishes: `exclude_docs` (gitignore patterns, as MkDocs reads them) leaves out
+    what the build leaves out, such as the Korean pages in docs/ko/ of the English site."""
+    config = read_config(config_file)
+    docs_dir = config_file.parent / (config.get("docs_dir") or "docs")
+    excluded = pathspec.gitignore.GitIgnoreSpec.from_lines(
+        str(config.get("exclude_docs") or "").splitlines()
+    )
     sources = []
     for file in sorted(docs_dir.rglob("*.md")):
         path = file.relative_to(docs_dir).as_posix()
-        if any(part.startswith(".") for part in Path(path).parts):
+        if any(part.startswith(".") for part in Path(path).parts) or excluded.match_file(path):
             continue
         label = os.path.relpath(file, config_file.parent)
         sources.append((path, label, file.read_text(encoding="utf-8-sig")))

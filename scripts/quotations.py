@@ -41,15 +41,19 @@ from urllib.parse import urlsplit
 
 from scripts import citations, pinpoints
 from scripts.frontmatter import Page, check_keys, parse_date, text_field
+from scripts.languages import DEFAULT, ENGLISH, UiText, data_path
 from scripts.markdown_headings import slugify
 from scripts.render_cache import RenderCache
 from scripts.strict_yaml import FrontMatterError, parse_yaml, yaml_kind
 
 QUOTATIONS_PATH = "includes/quotations.yml"  # relative to mkdocs.yml
 REQUIRED = ("page", "section", "text", "speaker", "occasion", "paragraph")
-FIELDS = (*REQUIRED, "source")
+# `id`: given where the words have no Latin letters to make it from (a translation's file
+# gives the English entry's id, so that a quotation has one address in every language).
+FIELDS = (*REQUIRED, "source", "id")
 SOURCE_FIELDS = ("title", "url", "publisher", "date")
 OPEN, CLOSE = "\u2018", "\u2019"
+HANGUL = re.compile("[\uac00-\ud7a3]")
 # The id is the slug of the quotation's first words: short, and stable while the words are.
 ID_WORDS = 5
 # The secondary-source forms: APA 7 8.6 "as cited in", MLA 9 6.32 "qtd. in" (the speaker is
@@ -85,12 +89,14 @@ class Quotation:
 
 
 def read_quotations(
-    project_dir: Path, pages: Mapping[str, Page], label: str = QUOTATIONS_PATH
+    project_dir: Path, pages: Mapping[str, Page], language: str = DEFAULT
 ) -> tuple[Quotation, ...]:
-    """The site's quotations, checked against its pages; none for a site without the file."""
-    path = project_dir / QUOTATIONS_PATH
+    """The site's quotations, as `language`'s pages give them (includes/ko/quotations.yml),
+    checked against its pages; none for a site without the file."""
+    path = data_path(project_dir, QUOTATIONS_PATH, language)
     if not path.is_file():
         return ()
+    label = path.relative_to(project_dir).as_posix()
     return parse_quotations(path.read_text(encoding="utf-8-sig"), label, pages)
 
 
@@ -123,7 +129,15 @@ def _quotation(raw: Any, where: str, pages: Mapping[str, Page]) -> Quotation:
     try:
         check_keys(raw, FIELDS, REQUIRED, where)
         words = text_field(raw["text"], where, "text")
-        quotation_id = slugify(" ".join(words.split()[:ID_WORDS]))
+        quotation_id = (
+            text_field(raw["id"], where, "id")
+            if "id" in raw
+            else slugify(" ".join(words.split()[:ID_WORDS]))
+        )
+        if not quotation_id:
+            raise QuotationError(
+                f"{where}: field 'id': the words give no id (no Latin letters): add `id`"
+            )
         where += f" ({quotation_id})"
         values = {key: text_field(raw[key], where, key) for key in REQUIRED[:-1]}
         source = _source(raw["source"], where) if "source" in raw else None
@@ -228,7 +242,9 @@ def _in_text(html: str, quoted: str, start: int, end: int) -> int:
 def source_item(source: Source) -> citations.CslItem:
     """The primary source as a CSL item: no author (the publisher names it), like a site page."""
     return {
-        "id": "source-" + slugify(source.title)[:48].strip("-"),
+        # A title in Hangul slugs to nothing: the address then tells sources apart.
+        "id": "source-"
+        + (slugify(source.title) or slugify(urlsplit(source.url).path))[:48].strip("-"),
         # A web page, as the site's own pages are: citeproc-py prints a stray "Edition." in
         # Chicago for an `article-newspaper` without one, and "In" before a `document`'s site.
         "type": "webpage",
@@ -236,11 +252,15 @@ def source_item(source: Source) -> citations.CslItem:
         "container-title": source.publisher,
         "issued": {"date-parts": [list(source.date)]},
         "URL": source.url,
-        "language": "en",
+        "language": "ko" if HANGUL.search(source.title) else "en",
     }
 
 
-def data(quotations: Iterable[Quotation], cache: RenderCache | None = None) -> dict[str, Any]:
+def data(
+    quotations: Iterable[Quotation],
+    cache: RenderCache | None = None,
+    text: UiText = ENGLISH,
+) -> dict[str, Any]:
     """The `quotations` map of a page's data file: id -> the quotation and, per style, its
     in-text citation, the line a student would write, Bernal's entry and the source's."""
     original = citations.all_formats(citations.ORIGINAL_ARTICLE, cache)
@@ -261,7 +281,7 @@ def data(quotations: Iterable[Quotation], cache: RenderCache | None = None) -> d
         for style in citations.CSL_STYLES:
             formats[style] = {
                 "intext": intext[style],
-                "quotation": quotation_line(quotation, intext[style]),
+                "quotation": quotation_line(quotation, intext[style], text),
                 "entry": _style_only(original[style]),
             }
             if source is not None:
@@ -278,13 +298,17 @@ def data(quotations: Iterable[Quotation], cache: RenderCache | None = None) -> d
     return found
 
 
-def quotation_line(quotation: Quotation, intext: Mapping[str, str]) -> dict[str, str]:
+def quotation_line(
+    quotation: Quotation, intext: Mapping[str, str], text: UiText = ENGLISH
+) -> dict[str, str]:
     """As a student writes it: Kim Jong-un said “will prevail” (qtd. in Bernal, par. 7)."""
     speaker = quotation.speaker[0].upper() + quotation.speaker[1:]
-    text = f"{speaker} said \u201c{quotation.text}\u201d "
+    line = text("{speaker} said “{words}” {citation}.", speaker="\0", words="\1", citation="\2")
+    html = escape(line.replace("\0", speaker).replace("\1", quotation.text), quote=False)
+    plain = line.replace("\0", speaker).replace("\1", quotation.text)
     return {
-        "html": escape(text, quote=False) + intext["html"] + ".",
-        "text": text + intext["text"] + ".",
+        "html": html.replace("\2", intext["html"]),
+        "text": plain.replace("\2", intext["text"]),
     }
 
 

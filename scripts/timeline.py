@@ -12,6 +12,12 @@ on Windows reads UTF-8 as the local code page and shows a curly apostrophe as th
 ("â€™"); LibreOffice, other spreadsheets and Python's csv (`encoding="utf-8-sig"`) read the
 mark as what it is.
 
+Every text readers see (the page, the calendar, the records' `label` and the themes' labels)
+is in the build's language: the public functions take `text`, the language's UI texts
+(scripts/languages.py), whose `text("Show all")` gives the translation of an English text and
+whose `text.language` writes the dates ("13 September 2023", "2023년 9월 13일"). Ids, anchors,
+field names, ISO dates and theme ids are the same in every language.
+
 As a command, `python -m scripts.timeline check` validates the front matter of every page in
 docs/ and prints the events as a table; on bad input it prints one line naming the file, the
 event and the field, and exits 1.
@@ -36,17 +42,19 @@ from typing import Any
 
 import yaml
 
-from scripts import article, project
+from scripts import article, languages, project
 from scripts.frontmatter import (
-    MONTHS,
     PRECISION_RANK,
     THEMES,
     Event,
     FrontMatterError,
     Page,
     check_unique_ids,
+    date_label,
+    front_matter_value,
     read_page,
 )
+from scripts.languages import UiText
 from scripts.timeline_ics import (  # the calendar, re-exported as part of the timeline's API
     render_ics,
     reproducible_dtstamp,
@@ -119,90 +127,107 @@ def _group_key(event: Event) -> tuple[int, int | None]:
     return start.year, (None if event.date.precision == "year" else start.month)
 
 
-def render_markdown(events: Sequence[Event], *, site_name: str = "") -> str:
+def theme_label(theme: str, text: UiText = languages.ENGLISH) -> str:
+    """A theme's label as readers of the build's language see it: "Russia", "러시아"."""
+    return text(THEMES[theme])
+
+
+def render_markdown(
+    events: Sequence[Event], *, site_name: str = "", text: UiText = languages.ENGLISH
+) -> str:
     """The timeline page as Markdown for MkDocs: entries in raw HTML, section links in Markdown.
 
     The links to the sections stay Markdown links so that MkDocs' strict anchor validation
-    proves each one; everything readers type is escaped by `_md`.
+    proves each one; everything readers type is escaped by `_md`. The page's own words are
+    `text`'s (the catalog's texts are the editors' Markdown, as the English here is).
     """
+    language = text.language
     theme_counts = Counter(theme for event in events for theme in event.themes)
     out = [
         "---",
-        "title: Timeline",
-        f"description: {PAGE_DESCRIPTION}",
+        f"title: {front_matter_value(text('Timeline'))}",
+        f"description: {front_matter_value(text(PAGE_DESCRIPTION))}",
         "---",
         "",
-        "# Timeline {#timeline}",
+        f"# {text('Timeline')} {{#timeline}}",
         "",
-        f"Every event that the pages of this edition date, {len(events)} in all, in order. "
-        "Each entry shows its date as precisely as the record gives it (a day, a month or only "
-        "a year), links to the section that tells its story and has its own link: copy it from "
-        "the date. Download the list as [JSON](timeline.json), [CSV](timeline.csv) or "
-        "[iCalendar](timeline.ics); see [Downloads](#downloads).",
+        text(
+            "Every event that the pages of this edition date, {count} in all, in order. "
+            "Each entry shows its date as precisely as the record gives it (a day, a month or "
+            "only a year), links to the section that tells its story and has its own link: copy "
+            "it from the date. Download the list as [JSON](timeline.json), [CSV](timeline.csv) "
+            "or [iCalendar](timeline.ics); see [Downloads](#downloads).",
+            count=len(events),
+        ),
         "",
         '<div class="tl-filter" data-tl-filter>',
-        '<p class="tl-filter__label" id="tl-filter-label">Show events by theme '
-        "(none pressed: all events)</p>",
+        '<p class="tl-filter__label" id="tl-filter-label">'
+        f"{text('Show events by theme (none pressed: all events)')}</p>",
         '<div class="tl-filter__buttons" role="group" aria-labelledby="tl-filter-label">',
     ]
-    for theme, label in THEMES.items():
+    for theme in THEMES:
         out.append(
             f'<button type="button" class="tl-filter__theme tl-theme--{theme}" '
-            f'data-theme="{theme}" aria-pressed="false">{html.escape(label)} '
+            f'data-theme="{theme}" aria-pressed="false">{html.escape(theme_label(theme, text))} '
             f'<span class="tl-filter__count">{theme_counts[theme]}</span></button>'
         )
     out += [
-        '<button type="button" class="tl-filter__reset" data-tl-reset>Show all</button>',
+        f'<button type="button" class="tl-filter__reset" data-tl-reset>{text("Show all")}</button>',
         "</div>",
         '<p class="tl-filter__status" role="status" aria-live="polite"></p>',
         "</div>",
         "",
     ]
     if not events:
-        out += ["No page lists an event yet.", ""]
+        out += [text("No page lists an event yet."), ""]
     # Each year and month is a <section>: when the filter empties one, everything in it
     # (heading, list, and whatever other scripts add after the heading) hides together.
     for year, year_events in groupby(events, key=lambda event: event.date.start.year):
         out += [f'<section class="tl-year" data-tl-section="y{year}" markdown>', ""]
         # Year and month headings are signposts, not passages to cite: no cite tools after them.
-        out += [f"## {year} {{#y{year} .{SIGNPOST_CLASS}}}", ""]
+        out += [
+            f"## {languages.year_label(year, language)} {{#y{year} .{SIGNPOST_CLASS}}}",
+            "",
+        ]
         for (_, month), group in groupby(year_events, key=_group_key):
             group_id = f"y{year}" if month is None else f"y{year}-{month:02d}"
             if month is not None:
                 out += [f'<section class="tl-month" data-tl-section="{group_id}" markdown>', ""]
-                out += [f"### {MONTHS[month]} {year} {{#{group_id} .{SIGNPOST_CLASS}}}", ""]
+                heading = languages.month_label(year, month, language)
+                out += [f"### {heading} {{#{group_id} .{SIGNPOST_CLASS}}}", ""]
             out.append(f'<ol class="tl-list" data-tl-group="{group_id}" markdown>')
-            out += [_render_entry(event) for event in group]
+            out += [_render_entry(event, text) for event in group]
             out += ["</ol>", ""]
             if month is not None:
                 out += ["</section>", ""]
         out += ["</section>", ""]
-    out += _explanations(site_name)
+    out += _explanations(site_name, text)
     return "\n".join(out)
 
 
-def _render_entry(event: Event) -> str:
+def _render_entry(event: Event, text: UiText = languages.ENGLISH) -> str:
     """One `<li>`: date link, title, theme labels, story link, then note and source if any."""
-    link = f"[{_md(f'{event.page_title}: {event.section_title}')}]({event.page}#{event.section})"
+    story = text("{page}: {section}", page=event.page_title, section=event.section_title)
+    link = f"[{_md(story)}]({event.page}#{event.section})"
     labels = "".join(
-        f'<span class="tl-theme tl-theme--{theme}">{html.escape(THEMES[theme])}</span>'
+        f'<span class="tl-theme tl-theme--{theme}">{html.escape(theme_label(theme, text))}</span>'
         for theme in event.themes
     )
     note = (
-        f'\n<span class="tl-event__note"><strong>Note:</strong> {_md(event.note)}</span>'
+        f'\n<span class="tl-event__note"><strong>{text("Note:")}</strong> {_md(event.note)}</span>'
         if event.note
         else ""
     )
     source = (
         f'\n<span class="tl-event__source"><a href="{html.escape(event.source)}">'
-        "Public source</a></span>"
+        f"{text('Public source')}</a></span>"
         if event.source
         else ""
     )
     return (
         f'<li class="tl-event" id="{event.id}" data-themes="{" ".join(event.themes)}" markdown>\n'
-        f'<a class="tl-event__date" href="#{event.id}" title="Link to this event">'
-        f'<time datetime="{event.date.text}">{event.date.label}</time></a>\n'
+        f'<a class="tl-event__date" href="#{event.id}" title="{text("Link to this event")}">'
+        f'<time datetime="{event.date.text}">{date_label(event.date, text.language)}</time></a>\n'
         f'<span class="tl-event__title">{_md(event.title)}</span>\n'
         f'<span class="tl-event__themes">{labels}</span>\n'
         f'<span class="tl-event__more">{link}</span>{note}{source}\n'
@@ -210,49 +235,68 @@ def _render_entry(event: Event) -> str:
     )
 
 
-def _explanations(site_name: str) -> list[str]:
+def _explanations(site_name: str, text: UiText = languages.ENGLISH) -> list[str]:
     return [
-        "## Downloads {#downloads}",
+        f"## {text('Downloads')} {{#downloads}}",
         "",
-        "The same events, built from the same pages at the same time as this page:",
+        text("The same events, built from the same pages at the same time as this page:"),
         "",
-        f"- [timeline.json](timeline.json): for programs. Format version {SCHEMA_VERSION}, "
-        "described by its [JSON Schema](timeline.schema.json); the `version` number changes "
-        "only when a field changes meaning or disappears.",
-        "- [timeline.csv](timeline.csv): for spreadsheets. One row per event, comma-separated "
-        "(RFC 4180), themes separated by semicolons, with the full address of each event's "
-        "section (`url`) and of its entry on this page (`timeline_url`). The file is UTF-8 "
-        "with a byte-order mark, so that Excel shows accents and curly quotes as written; "
-        "LibreOffice and other spreadsheets read it as UTF-8 too. Where a spreadsheet's "
-        "regional settings separate lists with semicolons, import the file and choose the "
-        "comma as separator.",
-        "- [timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
-        "all-day event. Each entry records when it last changed (when its page last did, or "
-        "else when the file was made) and a revision number that grows with that date, so a "
-        "calendar that subscribes to the file replaces entries that changed.",
+        "- "
+        + text(
+            "[timeline.json](timeline.json): for programs. Format version {version}, "
+            "described by its [JSON Schema](timeline.schema.json); the `version` number changes "
+            "only when a field changes meaning or disappears.",
+            version=SCHEMA_VERSION,
+        ),
+        "- "
+        + text(
+            "[timeline.csv](timeline.csv): for spreadsheets. One row per event, comma-separated "
+            "(RFC 4180), themes separated by semicolons, with the full address of each event's "
+            "section (`url`) and of its entry on this page (`timeline_url`). The file is UTF-8 "
+            "with a byte-order mark, so that Excel shows accents and curly quotes as written; "
+            "LibreOffice and other spreadsheets read it as UTF-8 too. Where a spreadsheet's "
+            "regional settings separate lists with semicolons, import the file and choose the "
+            "comma as separator."
+        ),
+        "- "
+        + text(
+            "[timeline.ics](timeline.ics): for calendar programs (iCalendar). Every event is an "
+            "all-day event. Each entry records when it last changed (when its page last did, or "
+            "else when the file was made) and a revision number that grows with that date, so a "
+            "calendar that subscribes to the file replaces entries that changed."
+        ),
         "",
-        "## How dates are shown {#dates}",
+        f"## {text('How dates are shown')} {{#dates}}",
         "",
-        "An event carries the date at the precision the record gives: a day (13 September "
-        "2023), a month (April 2023) or only a year (2024). Within a year, events known only "
-        "to the year come first, then each month, with events known only to the month first.",
+        text(
+            "An event carries the date at the precision the record gives: a day (13 September "
+            "2023), a month (April 2023) or only a year (2024). Within a year, events known only "
+            "to the year come first, then each month, with events known only to the month first."
+        ),
         "",
-        "In the calendar file, an event known to the day is an all-day event on that day. An "
-        "event known only to the month is one all-day event spanning the whole month, and its "
-        'title ends with the month in brackets, for example "(July 2023)"; an event known '
-        "only to the year spans the whole year and its title ends with the year, for example "
-        '"(2024)". Its description also says how precise the date is. In the JSON and CSV '
-        "files, `start` and `end` give the first and last day the date covers and "
-        "`precision` says which it is.",
+        text(
+            "In the calendar file, an event known to the day is an all-day event on that day. An "
+            "event known only to the month is one all-day event spanning the whole month, and its "
+            'title ends with the month in brackets, for example "(July 2023)"; an event known '
+            "only to the year spans the whole year and its title ends with the year, for example "
+            '"(2024)". Its description also says how precise the date is. In the JSON and CSV '
+            "files, `start` and `end` give the first and last day the date covers and "
+            "`precision` says which it is."
+        ),
         "",
     ]
 
 
 def timeline_records(
-    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+    events: Sequence[Event],
+    *,
+    use_directory_urls: bool = True,
+    site_url: str | None = None,
+    text: UiText = languages.ENGLISH,
 ) -> list[dict[str, Any]]:
     """One plain record per event: each item of the JSON's `events` and each row of the CSV.
-    A new field is one line here (and its entry in the schema).
+    A new field is one line here (and its entry in the schema). `label`, the date as readers
+    see it, is in `text`'s language; every other field is the page's data or machine-readable.
 
     Without a site URL there are no absolute addresses (`url` and `timeline_url` are None):
     a download must not point at a guessed host.
@@ -269,7 +313,7 @@ def timeline_records(
                 "precision": event.date.precision,
                 "start": event.date.start.isoformat(),
                 "end": event.date.end.isoformat(),
-                "label": event.date.label,
+                "label": date_label(event.date, text.language),
                 "title": event.title,
                 "themes": list(event.themes),
                 "page": event.page,
@@ -303,31 +347,38 @@ def render_json(
     use_directory_urls: bool = True,
     site_url: str | None = None,
     site_name: str = "",
+    text: UiText = languages.ENGLISH,
 ) -> str:
-    """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json)."""
+    """`timeline.json`: version, themes and events in timeline order (see timeline.schema.json);
+    the themes' and dates' labels in `text`'s language."""
     data = {
         "version": SCHEMA_VERSION,
         "site_name": site_name,
         "site_url": site_url,
-        "themes": [{"id": theme, "label": label} for theme, label in THEMES.items()],
+        "themes": [{"id": theme, "label": theme_label(theme, text)} for theme in THEMES],
         "events": timeline_records(
-            events, use_directory_urls=use_directory_urls, site_url=site_url
+            events, use_directory_urls=use_directory_urls, site_url=site_url, text=text
         ),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(
-    events: Sequence[Event], *, use_directory_urls: bool = True, site_url: str | None = None
+    events: Sequence[Event],
+    *,
+    use_directory_urls: bool = True,
+    site_url: str | None = None,
+    text: UiText = languages.ENGLISH,
 ) -> str:
     """`timeline.csv` as text: RFC 4180 (CRLF rows, quoted where needed), one row per record,
-    themes joined by semicolons; empty fields where the record has None (an address without a
-    site URL). The file is this text in `CSV_ENCODING`."""
+    themes joined by semicolons (their ids); empty fields where the record has None (an address
+    without a site URL). The file is this text in `CSV_ENCODING`. The header is the field
+    names, the same in every language."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for record in timeline_records(
-        events, use_directory_urls=use_directory_urls, site_url=site_url
+        events, use_directory_urls=use_directory_urls, site_url=site_url, text=text
     ):
         writer.writerow({**record, "themes": ";".join(record["themes"])})
     return buffer.getvalue()
@@ -343,6 +394,7 @@ def render_all(
     environ: Mapping[str, str] | None = None,
     page_dates: Mapping[str, dt.date] | None = None,
     calendar: bool = True,
+    text: UiText = languages.ENGLISH,
 ) -> dict[str, str | bytes]:
     """Every generated file by its path in the site: the page, the downloads and the schema.
 
@@ -350,6 +402,8 @@ def render_all(
     an aware date-time; it dates the calendar entries of that page (see `render_ics`).
     `calendar=False` leaves the calendar's content empty, for a caller that writes it once the
     page dates are known (the build learns them page by page).
+    `text`: the build's UI texts (scripts/languages.py), the language of everything readers
+    see in these files; English by default.
     """
     urls = {"use_directory_urls": use_directory_urls, "site_url": site_url}
     ics = b""
@@ -360,12 +414,13 @@ def render_all(
             uid_domain=uid_domain,
             site_name=site_name,
             page_dates=page_dates,
+            text=text,
             **urls,
         )
     return {
-        PAGE_PATH: render_markdown(events, site_name=site_name),
-        JSON_PATH: render_json(events, site_name=site_name, **urls),
-        CSV_PATH: render_csv(events, **urls).encode(CSV_ENCODING),
+        PAGE_PATH: render_markdown(events, site_name=site_name, text=text),
+        JSON_PATH: render_json(events, site_name=site_name, text=text, **urls),
+        CSV_PATH: render_csv(events, text=text, **urls).encode(CSV_ENCODING),
         ICS_PATH: ics,
         SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"),
     }

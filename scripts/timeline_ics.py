@@ -3,7 +3,9 @@
 One all-day event per entry; month- and year-only dates span their whole period and say so
 in the title ("(July 2023)"). DTSTAMP says when the file was made (SOURCE_DATE_EPOCH when
 set, never the clock); LAST-MODIFIED and SEQUENCE come from the last change of the entry's
-page, so subscribed calendars see edits. Nothing here imports MkDocs.
+page, so subscribed calendars see edits. The calendar's name, the titles' dates, the
+descriptions and the categories are in the build's language (`text`, its UI texts; dates by
+`frontmatter.date_label`). Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 import icalendar
 
-from scripts import project
-from scripts.frontmatter import THEMES, Event
+from scripts import languages, project
+from scripts.frontmatter import THEMES, Event, date_label
+from scripts.languages import UiText
 
 # Without SOURCE_DATE_EPOCH and without events, DTSTAMP comes from the data, never the clock.
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -94,31 +97,43 @@ class IcsText(icalendar.vText):
         return text.encode("utf-8")
 
 
-_ICS_PRECISION = {
-    "day": "",
-    "month": " (known to the month: this entry spans the whole month)",
-    "year": " (known to the year: this entry spans the whole year)",
+# The description's first line, by the date's precision: one whole sentence each, {date} the
+# date as `date_label` writes it.
+_ICS_DATE_LINES = {
+    "day": "Date: {date}",
+    "month": "Date: {date} (known to the month: this entry spans the whole month)",
+    "year": "Date: {date} (known to the year: this entry spans the whole year)",
 }
 
 
-def ics_summary(event: Event) -> str:
+def ics_summary(event: Event, *, text: UiText = languages.ENGLISH) -> str:
     """The calendar entry's title: a month or year date adds its label, "Title (July 2023)",
     since a calendar shows it as a bar across the month or year, which reads as "all month"
     rather than "some day this month"."""
     if event.date.precision == "day":
         return event.title
-    return f"{event.title} ({event.date.label})"
+    return text("{title} ({date})", title=event.title, date=date_label(event.date, text.language))
 
 
-def ics_description(event: Event) -> str:
+def ics_description(event: Event, *, text: UiText = languages.ENGLISH) -> str:
     """The calendar entry's description: how precise the date is, the note, story and source."""
-    lines = [f"Date: {event.date.label}{_ICS_PRECISION[event.date.precision]}"]
+    date = date_label(event.date, text.language)
+    lines = [text(_ICS_DATE_LINES[event.date.precision], date=date)]
     if event.note:
-        lines.append(f"Note: {event.note}")
-    lines.append(f"Story: {event.page_title}: {event.section_title}")
+        lines.append(text("Note: {note}", note=event.note))
+    lines.append(
+        text("Story: {page}: {section}", page=event.page_title, section=event.section_title)
+    )
     if event.source:
-        lines.append(f"Source: {event.source}")
+        lines.append(text("Source: {source}", source=event.source))
     return "\n".join(lines)
+
+
+def calendar_name(site_name: str = "", *, text: UiText = languages.ENGLISH) -> str:
+    """X-WR-CALNAME, the name a calendar program gives the subscribed calendar."""
+    if site_name:
+        return text("{site_name}: timeline", site_name=site_name)
+    return text("Timeline")
 
 
 def render_ics(
@@ -130,6 +145,7 @@ def render_ics(
     site_url: str | None = None,
     site_name: str = "",
     page_dates: Mapping[str, dt.date] | None = None,
+    text: UiText = languages.ENGLISH,
 ) -> bytes:
     """`timeline.ics`: one all-day event per entry; month and year dates span the whole period
     (DTEND is the day after the last one, as RFC 5545 counts it) and name it in the title.
@@ -137,13 +153,15 @@ def render_ics(
     `page_dates` maps a page's path inside docs/ to its last change (a date, or an aware
     date-time): the LAST-MODIFIED and SEQUENCE of that page's events, so that subscribed
     calendars replace them when the page changes. Pages missing from it use `dtstamp`.
+    `text`: the build's UI texts, whose language the calendar's text is written in (and the
+    PRODID names: "//EN", "//KO").
     """
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
-    calendar.add("prodid", f"-//{uid_domain}//timeline//EN")
+    calendar.add("prodid", f"-//{uid_domain}//timeline//{text.language.upper()}")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", IcsText(f"{site_name}: timeline" if site_name else "Timeline"))
+    calendar.add("x-wr-calname", IcsText(calendar_name(site_name, text=text)))
     base = project.site_base(site_url) if site_url else None
     for event in events:
         entry = icalendar.Event()
@@ -154,9 +172,9 @@ def render_ics(
         entry.add("sequence", ics_sequence(modified))
         entry.add("dtstart", event.date.start)
         entry.add("dtend", event.date.end + dt.timedelta(days=1))
-        entry.add("summary", IcsText(ics_summary(event)))
-        entry.add("description", IcsText(ics_description(event)))
-        entry.add("categories", [THEMES[theme] for theme in event.themes])
+        entry.add("summary", IcsText(ics_summary(event, text=text)))
+        entry.add("description", IcsText(ics_description(event, text=text)))
+        entry.add("categories", [text(THEMES[theme]) for theme in event.themes])
         entry.add("transp", "TRANSPARENT")
         if base:
             path = project.page_url(

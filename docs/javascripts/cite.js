@@ -5,6 +5,24 @@
 (function () {
   "use strict";
 
+  /* The page's own words. A page not in English carries its catalog {English: translation} as
+   * <script type="application/json" id="ui-text">, read on first use; without one (English
+   * pages), or if it is broken, the English key is the text. Each {name} is filled from
+   * `values`; a name not given stays as written. passage.js uses it too (window.nkText). */
+  var catalog = null;
+  function t(key, values) {
+    if (!catalog) {
+      var island = document.getElementById("ui-text");
+      try { catalog = island ? JSON.parse(island.textContent) : {}; } catch (error) { catalog = {}; }
+      if (!catalog || typeof catalog !== "object") catalog = {};
+    }
+    var text = Object.prototype.hasOwnProperty.call(catalog, key) && typeof catalog[key] === "string" ? catalog[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  window.nkText = t;
+
   function announce(message) {
     var region = document.querySelector(".cite-status");
     if (!region) return;
@@ -40,14 +58,26 @@
     return clipboard.writeText(text).catch(function () { return copyBySelection(text); });
   }
 
-  function copied(button, what) {
+  function copied(button, message) {
     var label = button.textContent;
-    button.textContent = "Copied";
+    button.textContent = t("Copied");
     setTimeout(function () { button.textContent = label; }, 2000);
-    announce("Copied " + what + " to the clipboard");
+    announce(message);
   }
 
-  function failed() { announce("Could not copy; select the text and copy it by hand"); }
+  /* What a copy button's announcement says: its own sentence (data-copied, set where the
+   * button is made here or in passage.js), else the thing its name says it copies ("Copy
+   * APA 7"), or, if its name is not the English one, the format label beside it. */
+  function copiedMessage(target) {
+    var message = target.getAttribute("data-copied");
+    if (message) return message;
+    var name = target.getAttribute("aria-label") || "";
+    var label = target.parentElement && target.parentElement.querySelector(".cite-format__label");
+    var what = /^Copy /.test(name) ? name.slice(5) : label ? label.textContent : name;
+    return t("Copied {what} to the clipboard", { what: what });
+  }
+
+  function failed() { announce(t("Could not copy; select the text and copy it by hand")); }
 
   function button(label, className) {
     var element = document.createElement("button");
@@ -76,10 +106,12 @@
         head.className = "cite-format__head";
         var label = document.createElement("span");
         label.className = "cite-format__label cite-format__restated";
-        label.textContent = "Restated from";
-        var copyOriginal = button("Copy", "cite-copy");
+        label.textContent = t("Restated from");
+        var copyOriginal = button(t("Copy"), "cite-copy");
         copyOriginal.setAttribute("data-copy-from", text.id + "-original");
-        copyOriginal.setAttribute("aria-label", "Copy the original article, " + format.label);
+        copyOriginal.setAttribute("aria-label", t("Copy the original article, {format}", { format: format.label }));
+        copyOriginal.setAttribute("data-copied",
+          t("Copied the original article, {format} to the clipboard", { format: format.label }));
         head.append(label, copyOriginal);
         var original = document.createElement("p");
         original.className = "cite-format__text";
@@ -90,7 +122,7 @@
     });
     var title = document.createElement("p");
     title.className = "cite-panel__title";
-    title.textContent = "Cite \u201c" + entry.label + "\u201d";
+    title.textContent = t("Cite \u201c{label}\u201d", { label: entry.label });
     panel.replaceChildren(title, formats);
   }
 
@@ -110,9 +142,9 @@
   /* Fill one cite-tools slot, placed by the build after a heading or inside an event. */
   function fillTools(box, tools) {
     var anchor = tools.getAttribute("data-cite-tools");
-    var noun = tools.getAttribute("data-cite-kind") === "event" ? "event" : "section";
-    var link = button("Copy link", "cite-tools__button");
-    var cite = button("Cite this " + noun, "cite-tools__button");
+    var isEvent = tools.getAttribute("data-cite-kind") === "event";
+    var link = button(t("Copy link"), "cite-tools__button");
+    var cite = button(isEvent ? t("Cite this event") : t("Cite this section"), "cite-tools__button");
     var panel = document.createElement("div");
     panel.className = "cite-panel";
     panel.id = "cite-panel-" + anchor;
@@ -123,7 +155,10 @@
     link.addEventListener("click", function () {
       var canonical = document.querySelector('link[rel="canonical"]');
       var address = new URL("#" + anchor, canonical ? canonical.href : location.href).href;
-      copy(address).then(function () { copied(link, "the link to this " + noun); }, failed);
+      copy(address).then(function () {
+        copied(link, isEvent ? t("Copied the link to this event to the clipboard")
+          : t("Copied the link to this section to the clipboard"));
+      }, failed);
     });
     cite.addEventListener("click", function () {
       var opening = cite.getAttribute("aria-expanded") !== "true";
@@ -132,12 +167,12 @@
       if (opening) describe(anchor);
       else describeAddress();
       if (!opening || panel.hasAttribute("data-loaded")) return;
-      panel.textContent = "Loading\u2026";
+      panel.textContent = t("Loading\u2026");
       citationData(box.getAttribute("data-cite-src")).then(function (data) {
         fillPanel(panel, box, anchor, data.items[anchor]);
         panel.setAttribute("data-loaded", "");
       }, function () {
-        panel.textContent = "The citations could not be loaded; the box at the end of the page cites the whole page.";
+        panel.textContent = t("The citations could not be loaded; the box at the end of the page cites the whole page.");
       });
     });
 
@@ -207,7 +242,7 @@
       var link = document.createElement("a");
       link.className = "paragraph-link";
       link.href = "#" + block.id;
-      link.setAttribute("aria-label", "Paragraph " + match[2]);
+      link.setAttribute("aria-label", t("Paragraph {number}", { number: match[2] }));
       link.textContent = "\u00b6";
       var title = block.querySelector(":scope > .admonition-title");
       block.insertBefore(link, title ? title.nextSibling : block.firstChild);
@@ -223,7 +258,7 @@
       // Its label is drawn by the stylesheet (::before), so the paragraph's text, a selection
       // in it and a link to its words (a text fragment) stay the article's words alone.
       var cite = button("", "cite-tools__button quotation-button");
-      cite.setAttribute("aria-label", "Cite this quotation: " + quote.textContent);
+      cite.setAttribute("aria-label", t("Cite this quotation: {quotation}", { quotation: quote.textContent }));
       cite.addEventListener("click", function () {
         if (window.nkPassage && window.nkPassage.openQuotation) return window.nkPassage.openQuotation(quote, cite);
         window.nkPendingQuotation = [quote, cite];
@@ -254,8 +289,8 @@
     var source = target && document.getElementById(target.getAttribute("data-copy-from"));
     if (!source) return;
     var html = source.tagName === "P" ? source.innerHTML : null;
-    var what = target.getAttribute("aria-label").replace(/^Copy /, "");
-    copy(source.textContent.trim(), html).then(function () { copied(target, what); }, failed);
+    var message = copiedMessage(target);
+    copy(source.textContent.trim(), html).then(function () { copied(target, message); }, failed);
   });
 
   window.addEventListener("hashchange", describeAddress);

@@ -15,8 +15,33 @@
 (function () {
   "use strict";
 
+  /* The page's words: cite.js's lookup (window.nkText; it loads this script), or the same one
+   * here should this script ever arrive alone. */
+  var t = window.nkText || (function () {
+    var catalog = null;
+    return function (key, values) {
+      if (!catalog) {
+        var island = document.getElementById("ui-text");
+        try { catalog = island ? JSON.parse(island.textContent) : {}; } catch (error) { catalog = {}; }
+        if (!catalog || typeof catalog !== "object") catalog = {};
+      }
+      var text = Object.prototype.hasOwnProperty.call(catalog, key) && typeof catalog[key] === "string" ? catalog[key] : key;
+      return text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      });
+    };
+  })();
+
+  /* A translated sentence with elements in it ("… {link}."), as the nodes to append. */
+  function withNodes(text, nodes) {
+    return text.split(/(\{\w+\})/).map(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      return name && Object.prototype.hasOwnProperty.call(nodes, name[1]) ? nodes[name[1]] : part;
+    }).filter(function (part) { return part !== ""; });
+  }
+
   var PARAGRAPH_ID = /^(.+)-p(\d+)$/;
-  var STYLES = [["apa", "APA 7"], ["mla", "MLA 9"], ["chicago", "Chicago (author-date)"]];
+  var STYLES = [["apa", "APA 7"], ["mla", "MLA 9"], ["chicago", t("Chicago (author-date)")]];
   // Longer selections are linked by their first and last words (textStart,textEnd).
   var FRAGMENT_EDGE_WORDS = 4;
   var script = document.currentScript;
@@ -99,19 +124,21 @@
     return node;
   }
 
-  function copyButton(from, what) {
-    var button = element("button", "cite-copy", "Copy");
+  /* A copy button: its name ("Copy …") and what cite.js announces once it has copied. */
+  function copyButton(from, name, copied) {
+    var button = element("button", "cite-copy", t("Copy"));
     button.type = "button";
     button.setAttribute("data-copy-from", from);
-    button.setAttribute("aria-label", "Copy " + what);
+    button.setAttribute("aria-label", name);
+    button.setAttribute("data-copied", copied);
     return button;
   }
 
   /* A copyable line: a label, a copy button and the text (HTML escaped at build time). */
-  function line(id, label, what, html) {
+  function line(id, label, name, copied, html) {
     var block = element("div", "cite-format");
     var head = element("div", "cite-format__head");
-    head.append(element("span", "cite-format__label", label), copyButton(id, what));
+    head.append(element("span", "cite-format__label", label), copyButton(id, name, copied));
     var text = element("p", "cite-format__text");
     text.id = id;
     text.innerHTML = html;
@@ -136,7 +163,7 @@
    * pages say so with no outdated banner, and the check below finds the words anyway. */
   function latestCheck(panel, data, words) {
     if (!data.edition) return;
-    var status = element("p", "passage-panel__latest", "Checking the latest edition\u2026");
+    var status = element("p", "passage-panel__latest", t("Checking the latest edition\u2026"));
     panel.querySelector(".passage-panel__facts").append(status);
     var box = document.querySelector(".cite-box[data-cite-src]");
     var root = new URL("..", new URL(box.getAttribute("data-cite-src"), location.href));
@@ -149,18 +176,16 @@
       var found = findWords(new DOMParser().parseFromString(html, "text/html"), words);
       status.textContent = "";
       if (found) {
-        status.append("These words are still in the latest edition: ");
-        var link = element("a", "", "the same words there");
+        var link = element("a", "", t("the same words there"));
         link.href = latest.href.split("#")[0] + "#" + found + ":~:" + textDirective(words);
-        status.append(link, ".");
+        status.append.apply(status, withNodes(t("These words are still in the latest edition: {link}."), { link: link }));
       } else {
-        status.append("These words are not found in the latest edition: ");
-        var page = element("a", "", "read this page there");
+        var page = element("a", "", t("read this page there"));
         page.href = latest.href;
-        status.append(page, ".");
+        status.append.apply(status, withNodes(t("These words are not found in the latest edition: {link}."), { link: page }));
       }
     }).catch(function () {
-      status.textContent = "The latest edition could not be checked.";
+      status.textContent = t("The latest edition could not be checked.");
     });
   }
 
@@ -196,12 +221,12 @@
     panel.tabIndex = -1;
     var title = element("p", "passage-panel__title", heading);
     title.id = "passage-panel-title";
-    var close = element("button", "cite-copy passage-panel__close", "Close");
+    var close = element("button", "cite-copy passage-panel__close", t("Close"));
     close.type = "button";
     close.addEventListener("click", closePanel);
     var head = element("div", "passage-panel__head");
     head.append(title, close);
-    panel.append(head, element("p", "passage-panel__loading", "Loading\u2026"));
+    panel.append(head, element("p", "passage-panel__loading", t("Loading\u2026")));
     if (block.tagName === "P" || block.tagName === "BLOCKQUOTE") block.after(panel);
     else block.append(panel);
     panel.focus();
@@ -209,14 +234,14 @@
 
   function loadFailed() {
     if (panel) panel.querySelector(".passage-panel__loading").textContent =
-      "The citations could not be loaded; the box at the end of the page cites the whole page.";
+      t("The citations could not be loaded; the box at the end of the page cites the whole page.");
   }
 
   function openPanel(block, words) {
     var match = PARAGRAPH_ID.exec(block.id);
     var section = match[1];
     var number = match[2];
-    newPanel(block, "Cite this passage");
+    newPanel(block, t("Cite this passage"));
     citationData().then(function (data) {
       var entry = data.items[section];
       if (!panel || !entry) throw new Error("no section " + section);
@@ -229,7 +254,7 @@
   function openQuotation(quote, from) {
     var id = quote.getAttribute("data-quotation");
     opener = from;
-    newPanel(paragraphOf(quote) || quote.parentElement, "Cite this quotation");
+    newPanel(paragraphOf(quote) || quote.parentElement, t("Cite this quotation"));
     citationData().then(function (data) {
       var entry = data.quotations && data.quotations[id];
       if (!panel || !entry) throw new Error("no quotation " + id);
@@ -239,22 +264,26 @@
       var speaker = entry.speaker.charAt(0).toUpperCase() + entry.speaker.slice(1);
       facts.append(
         words,
-        element("p", "passage-panel__speaker", speaker + ": " + entry.occasion + "."),
-        element("p", "passage-panel__pinpoint", "Quoted in the article, paragraph " + entry.paragraph + ".")
+        element("p", "passage-panel__speaker", t("{speaker}: {occasion}.", { speaker: speaker, occasion: entry.occasion })),
+        element("p", "passage-panel__pinpoint", t("Quoted in the article, paragraph {paragraph}.", { paragraph: entry.paragraph }))
       );
       var styles = element("div", "passage-panel__styles");
       STYLES.forEach(function (style) {
         var format = entry.formats[style[0]];
         var prefix = "quotation-" + style[0];
+        var name = { style: style[1] };
         var group = element("section", "passage-panel__style");
         group.setAttribute("aria-label", style[1]);
         group.append(
           element("p", "passage-panel__style-name", style[1]),
-          line(prefix + "-quote", "Quotation", style[1] + " quotation", format.quotation.html),
-          line(prefix + "-entry", "The article (reference entry)", style[1] + " reference entry of the article", format.entry.html)
+          line(prefix + "-quote", t("Quotation"), t("Copy {style} quotation", name),
+            t("Copied {style} quotation to the clipboard", name), format.quotation.html),
+          line(prefix + "-entry", t("The article (reference entry)"), t("Copy {style} reference entry of the article", name),
+            t("Copied {style} reference entry of the article to the clipboard", name), format.entry.html)
         );
         if (format.source) {
-          group.append(line(prefix + "-source", "The primary source", style[1] + " reference entry of the primary source", format.source.html));
+          group.append(line(prefix + "-source", t("The primary source"), t("Copy {style} reference entry of the primary source", name),
+            t("Copied {style} reference entry of the primary source to the clipboard", name), format.source.html));
         }
         styles.append(group);
       });
@@ -269,8 +298,9 @@
     quote.append(element("p", "", "\u201c" + words + "\u201d"));
     facts.append(
       quote,
-      element("p", "passage-panel__pinpoint", "Section: " + entry.label + ", paragraph " + number),
-      element("p", "passage-panel__edition", "Edition: " + (data.edition || "latest (unversioned)"))
+      element("p", "passage-panel__pinpoint", t("Section: {section}, paragraph {paragraph}", { section: entry.label, paragraph: number })),
+      element("p", "passage-panel__edition", data.edition ? t("Edition: {edition}", { edition: data.edition })
+        : t("Edition: latest (unversioned)"))
     );
     var formats = {};
     entry.formats.forEach(function (format) { formats[format.key] = format; });
@@ -279,18 +309,22 @@
       var format = formats[style[0]];
       var intext = format.intext.html.split(data.locator_placeholder).join(number);
       var group = element("section", "passage-panel__style");
+      var name = { style: style[1] };
       group.setAttribute("aria-label", style[1]);
       group.append(
         element("p", "passage-panel__style-name", style[1]),
-        line("passage-" + style[0] + "-quote", "Quotation", style[1] + " quotation", quotationLine(words, intext)),
-        line("passage-" + style[0] + "-entry", "Reference entry", style[1] + " reference entry", format.html)
+        line("passage-" + style[0] + "-quote", t("Quotation"), t("Copy {style} quotation", name),
+          t("Copied {style} quotation to the clipboard", name), quotationLine(words, intext)),
+        line("passage-" + style[0] + "-entry", t("Reference entry"), t("Copy {style} reference entry", name),
+          t("Copied {style} reference entry to the clipboard", name), format.html)
       );
       styles.append(group);
     });
     var address = passageLink(block, words);
     var linkLine = element("div", "cite-format passage-panel__link");
     var linkHead = element("div", "cite-format__head");
-    linkHead.append(element("span", "cite-format__label", "Link to this passage"), copyButton("passage-link", "the link to this passage"));
+    linkHead.append(element("span", "cite-format__label", t("Link to this passage")), copyButton("passage-link",
+      t("Copy the link to this passage"), t("Copied the link to this passage to the clipboard")));
     var linkText = element("p", "cite-format__text");
     linkText.id = "passage-link";
     var anchor = element("a", "", address);
@@ -327,7 +361,7 @@
     var words = selectedWords(range, block);
     if (!words) return hide();
     offered = { block: block, words: words };
-    button.textContent = "Cite this passage";
+    button.textContent = t("Cite this passage");
     var rect = range.getBoundingClientRect();
     document.body.appendChild(button);
     button.classList.remove("passage-button--inline");
@@ -340,7 +374,7 @@
   function offerParagraph(link) {
     var block = link.parentElement;
     offered = { block: block, words: blockText(block) };
-    button.textContent = "Cite this paragraph";
+    button.textContent = t("Cite this paragraph");
     button.classList.add("passage-button--inline");
     button.style.left = button.style.top = "";
     link.after(button);

@@ -4,6 +4,22 @@
 (function () {
   "use strict";
 
+  /* The page's words: on a page not in English the build puts the catalog {English:
+   * translation} in <script type="application/json" id="ui-text">, read on first use; without
+   * one, or if it is broken, the English key is the text, its {name}s filled from `values`. */
+  var catalog = null;
+  function t(key, values) {
+    if (!catalog) {
+      var island = document.getElementById("ui-text");
+      try { catalog = island ? JSON.parse(island.textContent) : {}; } catch (error) { catalog = {}; }
+      if (!catalog || typeof catalog !== "object") catalog = {};
+    }
+    var text = Object.prototype.hasOwnProperty.call(catalog, key) && typeof catalog[key] === "string" ? catalog[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function readSelection(known) {
     var raw = (new URLSearchParams(window.location.search).get("themes") || "").split(",");
     // In the order of the buttons, unknown names dropped, so the view never depends on how
@@ -43,13 +59,13 @@
       var shown = 0;
       events.forEach(function (event) {
         var themes = event.getAttribute("data-themes").split(" ");
-        var visible = !selected.length || themes.some(function (t) { return selected.indexOf(t) !== -1; });
+        var visible = !selected.length || themes.some(function (theme) { return selected.indexOf(theme) !== -1; });
         event.hidden = !visible;
         if (visible) shown += 1;
       });
       marks.forEach(function (mark) {
         var themes = mark.getAttribute("data-themes").split(" ");
-        var dimmed = selected.length && !themes.some(function (t) { return selected.indexOf(t) !== -1; });
+        var dimmed = selected.length && !themes.some(function (theme) { return selected.indexOf(theme) !== -1; });
         mark.classList.toggle("pic-strip__mark--dimmed", Boolean(dimmed));
         // A dimmed mark's event is hidden: nothing to go to, so it leaves the tab order.
         if (dimmed) mark.setAttribute("tabindex", "-1"); else mark.removeAttribute("tabindex");
@@ -76,9 +92,12 @@
 
     function describe(selected, shown) {
       return selected.length
-        ? "Showing " + shown + " of " + events.length + " events: " +
-          selected.map(function (t) { return labels[t]; }).join(", ") + "."
-        : "Showing all " + events.length + " events.";
+        ? t("Showing {shown} of {count} events: {themes}.", {
+          shown: shown,
+          count: events.length,
+          themes: selected.map(function (theme) { return labels[theme]; }).join(", ")
+        })
+        : t("Showing all {count} events.", { count: events.length });
     }
 
     function update(selected) {

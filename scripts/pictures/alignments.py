@@ -18,6 +18,10 @@ cannot know: the countries sit roughly where they are on a map (Russia north, Ch
 two Koreas one above the other, Japan and the United States east), so the diagram reads with the
 locator map, is byte-for-byte the same at every build and needs no system package. The moves
 between one pair share one line, their labels stacked at its middle.
+
+Words go through the language's catalog (`text`, scripts/languages.py): the countries' names,
+the kinds and effects of the moves, the title, description, caption and table. A country's box
+is sized to its name: 8.5 px a Latin letter, 14 px (1 em) a Hangul syllable (`text_width`).
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
+from unicodedata import east_asian_width
 
+from scripts import languages
 from scripts.frontmatter import check_keys, text_field
+from scripts.languages import UiText
 from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.strict_yaml import FrontMatterError, yaml_kind
 
@@ -58,6 +65,21 @@ LABELS: dict[frozenset[str], tuple[int, int, str]] = {
 }
 WIDTH, HEIGHT = 380, 400
 LINE_PX = 18
+# The labels' font size (site.css: 14 user units) and a Latin letter's width at it (bold, on
+# average); a Hangul syllable, or any East Asian wide character, is 1 em wide.
+FONT_PX = 14
+LATIN_PX = 8.5
+# The tooltip of a move, one whole sentence for each effect (Korean puts the verb last).
+SENTENCES = {
+    "closer": "{label} ({kind}): {source} moves closer to {target}",
+    "apart": "{label} ({kind}): {source} moves apart from {target}",
+}
+
+
+def text_width(words: str) -> float:
+    """About how wide `words` are at FONT_PX, in user units: Latin letters LATIN_PX each,
+    East Asian wide characters (Hangul, kana, CJK ideographs) one em."""
+    return sum(FONT_PX if east_asian_width(char) in "WF" else LATIN_PX for char in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +157,14 @@ def _pairs(moves: Sequence[Move]) -> dict[frozenset[str], list[Move]]:
     return pairs
 
 
-def render(moves: Sequence[Move], *, on_page: str) -> str:
-    """The diagram as a `<figure>`: the SVG, its caption, and the moves as a table."""
+def render(moves: Sequence[Move], *, on_page: str, text: UiText = languages.ENGLISH) -> str:
+    """The diagram as a `<figure>`: the SVG, its caption, and the moves as a table, worded by
+    the language's catalog `text`."""
     out = [
         f'<svg class="pic-align__svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         'aria-labelledby="pic-align-title pic-align-desc" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="pic-align-title">Who moved closer to whom in 2023</title>',
-        f'<desc id="pic-align-desc">{escape(_summary(moves))}</desc>',
+        f'<title id="pic-align-title">{escape(text("Who moved closer to whom in 2023"))}</title>',
+        f'<desc id="pic-align-desc">{escape(_summary(moves, text))}</desc>',
     ]
     pairs = _pairs(moves)
     for pair, group in pairs.items():
@@ -163,70 +186,77 @@ def render(moves: Sequence[Move], *, on_page: str) -> str:
             link = escape(href(on_page, move.section))
             out.append(
                 f'<a class="pic-align__move pic-align__move--{move.effect}" {SVG_HREF}="{link}">'
-                f"<title>{escape(_sentence(move))}</title>"
+                f"<title>{escape(_sentence(move, text))}</title>"
                 f'<text x="{x}" y="{y + index * LINE_PX}" text-anchor="{anchor}">'
                 f"{escape(move.label)}</text></a>"
             )
-    for _country, (name, x, y) in COUNTRIES.items():
-        width = round(len(name) * 8.5) + 16
+    for country, (_, x, y) in COUNTRIES.items():
+        name = _name(country, text)
+        width = round(text_width(name)) + 16
         out.append(
             f'<g class="pic-align__node"><rect x="{x - width / 2:g}" y="{y - 13}" '
             f'width="{width}" height="26" rx="13"/>'
             f'<text x="{x}" y="{y + 5}" text-anchor="middle">{escape(name)}</text></g>'
         )
     out.append("</svg>")
-    caption = (
-        "Who moved closer to whom in 2023: a solid line joins countries that drew closer, a "
-        "dashed line countries that drew apart; each label is a move of the year and links to "
-        "the section that tells it. The countries sit roughly where they are on the map."
+    caption = escape(
+        text(
+            "Who moved closer to whom in 2023: a solid line joins countries that drew closer, a "
+            "dashed line countries that drew apart; each label is a move of the year and links "
+            "to the section that tells it. The countries sit roughly where they are on the map."
+        )
     )
     return figure(
         "align",
         "\n".join(out),
         caption,
-        _table(moves, on_page=on_page),
-        data_summary="The moves as a table",
+        _table(moves, on_page=on_page, text=text),
+        data_summary=text("The moves as a table"),
     )
 
 
-def _sentence(move: Move) -> str:
-    source, target = COUNTRIES[move.source][0], COUNTRIES[move.target][0]
-    verb = "closer to" if move.effect == "closer" else "apart from"
-    return f"{move.label} ({move.kind}): {source} moves {verb} {target}"
+def _name(country: str, text: UiText) -> str:
+    return text(COUNTRIES[country][0])
 
 
-def _summary(moves: Sequence[Move]) -> str:
-    closer = sorted(
-        {
-            " and ".join(sorted(COUNTRIES[c][0] for c in (m.source, m.target)))
-            for m in moves
-            if m.effect == "closer"
-        }
-    )
-    apart = sorted(
-        {
-            " and ".join(sorted(COUNTRIES[c][0] for c in (m.source, m.target)))
-            for m in moves
-            if m.effect == "apart"
-        }
-    )
-    return (
-        f"{len(moves)} moves between six countries. Drew closer: {'; '.join(closer)}. "
-        f"Drew apart: {'; '.join(apart)}."
+def _sentence(move: Move, text: UiText) -> str:
+    return text(
+        SENTENCES[move.effect],
+        label=move.label,
+        kind=text(move.kind),
+        source=_name(move.source, text),
+        target=_name(move.target, text),
     )
 
 
-def _table(moves: Sequence[Move], *, on_page: str) -> str:
-    rows = [
-        "<table><thead><tr><th>From</th><th>To</th><th>Move</th><th>Kind</th>"
-        "<th>Effect</th></tr></thead><tbody>"
-    ]
+def _summary(moves: Sequence[Move], text: UiText) -> str:
+    def pairs(effect: str) -> str:
+        joined = set()
+        for move in moves:
+            if move.effect == effect:
+                one, other = sorted(_name(c, text) for c in (move.source, move.target))
+                joined.add(text("{one} and {other}", one=one, other=other))
+        return "; ".join(sorted(joined))
+
+    return text(
+        "{count} moves between six countries. Drew closer: {closer}. Drew apart: {apart}.",
+        count=len(moves),
+        closer=pairs("closer"),
+        apart=pairs("apart"),
+    )
+
+
+def _table(moves: Sequence[Move], *, on_page: str, text: UiText) -> str:
+    heads = "".join(
+        f"<th>{escape(text(head))}</th>" for head in ("From", "To", "Move", "Kind", "Effect")
+    )
+    rows = [f"<table><thead><tr>{heads}</tr></thead><tbody>"]
     for move in moves:
         rows.append(
-            f"<tr><td>{escape(COUNTRIES[move.source][0])}</td>"
-            f"<td>{escape(COUNTRIES[move.target][0])}</td>"
+            f"<tr><td>{escape(_name(move.source, text))}</td>"
+            f"<td>{escape(_name(move.target, text))}</td>"
             f'<td><a href="{escape(href(on_page, move.section))}">{escape(move.label)}</a></td>'
-            f"<td>{move.kind}</td><td>{move.effect}</td></tr>"
+            f"<td>{escape(text(move.kind))}</td><td>{escape(text(move.effect))}</td></tr>"
         )
     rows.append("</tbody></table>")
     return "".join(rows)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from scripts import languages
 from scripts.frontmatter import Event, Page
+from scripts.languages import UiText
 from scripts.pictures import alignments, locator, strip
 from scripts.pictures.common import PictureError, replace_marker
 from scripts.timeline import PAGE_PATH as TIMELINE_PAGE
@@ -40,8 +42,11 @@ def add_pictures(
     events: Sequence[Event],
     moves: Mapping[str, Sequence[alignments.Move]],
     use_directory_urls: bool = True,
+    text: UiText = languages.ENGLISH,
 ) -> str:
     """`markdown` of the page `path` with its pictures in place; other pages come back as given.
+    `text` is the build's catalog (`languages.read_ui_text`): the pictures speak its language,
+    and a word it lacks is recorded in its `missing`.
 
     The places page, and an overview with alignment data, must carry each of their markers
     once, so that a picture cannot vanish silently when the page is edited; the error names
@@ -55,10 +60,10 @@ def add_pictures(
                 f"{TIMELINE_PAGE}: no line starting {TIMELINE_ANCHOR!r}, above which the "
                 "timeline strip goes (scripts/timeline.py changed its markup?)"
             )
-        lines[at:at] = [strip.render(events, on_page=path), ""]
+        lines[at:at] = [strip.render(events, on_page=path, text=text), ""]
         return "\n".join(lines)
     if path == MAP_PAGE:
-        html = locator.render(on_page=path, use_directory_urls=use_directory_urls)
+        html = locator.render(on_page=path, use_directory_urls=use_directory_urls, text=text)
         return replace_marker(markdown, locator.MARKER, html, label, "locator map")
     # The overview's pictures come with its alignment data: a site whose overview has none
     # (a test fixture) has no pictures there; the site's own tests require both.
@@ -70,11 +75,15 @@ def add_pictures(
             "is drawn from it"
         )
     pictures = [
-        (strip.MARKER, "timeline strip", strip.render(events, on_page=path, compact=True)),
+        (
+            strip.MARKER,
+            "timeline strip",
+            strip.render(events, on_page=path, compact=True, text=text),
+        ),
         (
             alignments.MARKER,
             "alignment diagram",
-            alignments.render(moves[OVERVIEW_PAGE], on_page=path),
+            alignments.render(moves[OVERVIEW_PAGE], on_page=path, text=text),
         ),
     ]
     for marker, what, html in pictures:

@@ -11,6 +11,12 @@ come within a finger's width (24 px) of each other on a 320 px wide strip go to 
 so every mark is a 24 px target on a phone. Each mark carries its event's themes in
 `data-themes`, the classes the stylesheet colours, and a `<title>` tooltip; the timeline
 filter (docs/javascripts/timeline.js) dims the marks of the events it hides.
+
+Every word goes through the language's catalog (`text`, scripts/languages.py) and every date
+through its date helpers, so the Korean edition draws "9월" and "2023년 9월 13일"; a month
+label is at most "10월" (~26 px at 12 px), which the narrowest month where all twelve show
+(a twelfth of 80 % of a 688 px strip, ~46 px) holds. The axis's years stay bare numbers
+(`_axis` says why).
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from scripts.frontmatter import MONTHS, THEMES, Event
+from scripts import languages
+from scripts.frontmatter import THEMES, Event, EventDate
+from scripts.languages import UiText
 from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.timeline import PAGE_PATH
 
@@ -128,10 +136,17 @@ def marks(events: Sequence[Event]) -> tuple[Axis, list[Mark]]:
     return axis, placed
 
 
-def render(events: Sequence[Event], *, on_page: str, compact: bool = False) -> str:
+def render(
+    events: Sequence[Event],
+    *,
+    on_page: str,
+    compact: bool = False,
+    text: UiText = languages.ENGLISH,
+) -> str:
     """The strip as a `<figure>` for `on_page`: the SVG, a caption with the theme legend, and
     the events as a list. `compact` (the overview) labels only every third month and lists the
-    events below the strip; the timeline page is itself that list, so it gets no second one."""
+    events below the strip; the timeline page is itself that list, so it gets no second one.
+    `text` is the language's catalog: every word and date of the picture goes through it."""
     axis, placed = marks(events)
     lanes = max((mark.lane for mark in placed), default=0) + 1
     axis_y = TOP_PX + lanes * LANE_PX + AXIS_GAP_PX
@@ -141,38 +156,76 @@ def render(events: Sequence[Event], *, on_page: str, compact: bool = False) -> s
     out = [
         f'<svg class="pic-strip" width="100%" height="{height}" '
         f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">The events of the timeline on a time axis</title>',
-        f'<desc id="{desc_id}">{escape(_summary(axis, placed))}</desc>',
+        f'<title id="{title_id}">'
+        f"{escape(text('The events of the timeline on a time axis'))}</title>",
+        f'<desc id="{desc_id}">{escape(_summary(axis, placed, text))}</desc>',
     ]
-    out += _axis(axis, axis_y, compact=compact)
+    out += _axis(axis, axis_y, compact=compact, text=text)
     for mark in placed:
-        out.append(_mark(mark, on_page=on_page))
+        out.append(_mark(mark, on_page=on_page, text=text))
     out.append("</svg>")
-    caption = _caption(events, on_page=on_page, compact=compact)
-    data = _data_list(placed, on_page=on_page) if compact else None
-    return figure(kind, "\n".join(out), caption, data)
+    caption = _caption(events, on_page=on_page, compact=compact, text=text)
+    data = _data_list(placed, on_page=on_page, text=text) if compact else None
+    return figure(kind, "\n".join(out), caption, data, data_summary=text("The data as a list"))
 
 
-def _summary(axis: Axis, placed: Sequence[Mark]) -> str:
+def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
+    """The event's date as the language writes it: "8 February 2023", "April 2023", "2024" (the
+    English is `EventDate.label`); "2023년 2월 8일", "2023년 4월", "2024년"."""
+    if date.precision == "day":
+        return languages.day_label(date.start, language)
+    if date.precision == "month":
+        return languages.month_label(date.start.year, date.start.month, language)
+    return languages.year_label(date.start.year, language)
+
+
+def _themes(event: Event, text: UiText) -> str:
+    return ", ".join(text(THEMES[theme]) for theme in event.themes)
+
+
+def _summary(axis: Axis, placed: Sequence[Mark], text: UiText) -> str:
+    language = text.language
     by_year = Counter(mark.event.date.start.year for mark in placed)
     months = Counter(
         mark.event.date.start.month
         for mark in placed
         if mark.event.date.start.year == axis.main_year and mark.event.date.precision != "year"
     )
-    busiest = [MONTHS[month] for month, count in months.most_common() if count >= 3]
-    years = ", ".join(f"{count} in {year}" for year, count in sorted(by_year.items()))
-    text = f"{len(placed)} events: {years}."
+    busiest = sorted(month for month, count in months.items() if count >= 3)
+    years = ", ".join(
+        text("{count} in {year}", count=count, year=languages.year_label(year, language))
+        for year, count in sorted(by_year.items())
+    )
+    sentences = [text("{count} events: {years}.", count=len(placed), years=years)]
     if busiest:
-        text += f" In {axis.main_year} they cluster in {_words(sorted(busiest, key=MONTHS.index))}."
-    return text + " Points are events dated to the day, bars events dated to a month or a year."
+        names = [languages.month_name(month, language) for month in busiest]
+        sentences.append(
+            text(
+                "In {year} they cluster in {months}.",
+                year=languages.year_label(axis.main_year, language),
+                months=_words(names, text),
+            )
+        )
+    sentences.append(
+        text("Points are events dated to the day, bars events dated to a month or a year.")
+    )
+    return " ".join(sentences)
 
 
-def _words(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+def _words(months: Sequence[str], text: UiText) -> str:
+    """ "March, September and November"; "3월, 9월과 11월" (a month's name ends in 월, so
+    Korean joins the last with 과)."""
+    if len(months) < 2:
+        return "".join(months)
+    return text("{months} and {month}", months=", ".join(months[:-1]), month=months[-1])
 
 
-def _axis(axis: Axis, y: int, *, compact: bool) -> list[str]:
+def _axis(axis: Axis, y: int, *, compact: bool, text: UiText) -> list[str]:
+    """The axis: months by the language's short names ("Sep", "9월"), years as bare numbers in
+    every language, as charts label a year axis. "2018년" would not fit: on a 320 px strip the
+    2018 bin is 26 px wide, "2018년" 39 px at 12 px, so it would cross the strip's edge and
+    run into "1월" beside it, reading "2018년 1월" (the tick is January 2023)."""
+    language = text.language
     out = []
     for year, start, end in axis.bins:
         out.append(
@@ -197,7 +250,7 @@ def _axis(axis: Axis, y: int, *, compact: bool) -> list[str]:
             css = "pic-strip__month pic-strip__month--minor" if minor else "pic-strip__month"
             out.append(
                 f'<text class="{css}" x="{_pc(middle)}" y="{y + 17}" '
-                f'text-anchor="middle">{MONTHS[month][:3]}</text>'
+                f'text-anchor="middle">{languages.short_month(month, language)}</text>'
             )
         out.append(
             f'<text class="pic-strip__year" x="{_pc((start + end) / 2)}" y="{y + 33}" '
@@ -206,13 +259,16 @@ def _axis(axis: Axis, y: int, *, compact: bool) -> list[str]:
     return out
 
 
-def _mark(mark: Mark, *, on_page: str) -> str:
+def _mark(mark: Mark, *, on_page: str, text: UiText) -> str:
     event = mark.event
     themes = " ".join(event.themes)
     y = TOP_PX + mark.lane * LANE_PX + LANE_PX // 2
     link = escape(href(on_page, f"{PAGE_PATH}#{event.id}"))
-    tooltip = (
-        f"{event.date.label}: {event.title} ({', '.join(THEMES[theme] for theme in event.themes)})"
+    tooltip = text(
+        "{date}: {title} ({themes})",
+        date=date_label(event.date, text.language),
+        title=event.title,
+        themes=_themes(event, text),
     )
     shape = "point" if mark.is_point else "span"
     css = f"pic-strip__mark pic-strip__mark--{shape} pic-theme--{event.themes[0]}"
@@ -230,36 +286,59 @@ def _mark(mark: Mark, *, on_page: str) -> str:
     )
 
 
-def _caption(events: Sequence[Event], *, on_page: str, compact: bool) -> str:
+def _caption(events: Sequence[Event], *, on_page: str, compact: bool, text: UiText) -> str:
     legend = "".join(
         f'<span class="pic-legend__item"><span class="pic-legend__swatch pic-theme--{theme}">'
-        f"</span>{escape(label)}</span>"
+        f"</span>{escape(text(label))}</span>"
         for theme, label in THEMES.items()
         if any(event.themes[0] == theme for event in events)
     )
-    lead = (
-        f'<a href="{escape(href(on_page, PAGE_PATH))}">The timeline</a> at a glance'
-        if compact
-        else "The timeline at a glance, above the same events in words"
-    )
-    return (
-        f"{lead}: each event is a mark, a point when the record gives its day, a bar when it "
-        "gives only its month or year; select a mark for its entry. Colour: the event’s first "
-        f'theme. <span class="pic-legend">{legend}</span>'
-    )
+    if compact:
+        timeline = (
+            f'<a href="{escape(href(on_page, PAGE_PATH))}">{escape(text("The timeline"))}</a>'
+        )
+        words = text(
+            "{timeline} at a glance: each event is a mark, a point when the record gives its "
+            "day, a bar when it gives only its month or year; select a mark for its entry. "
+            "Colour: the event’s first theme.",
+            timeline=timeline,
+        )
+    else:
+        words = escape(
+            text(
+                "The timeline at a glance, above the same events in words: each event is a "
+                "mark, a point when the record gives its day, a bar when it gives only its "
+                "month or year; select a mark for its entry. Colour: the event’s first theme."
+            )
+        )
+    return f'{words} <span class="pic-legend">{legend}</span>'
 
 
-def _data_list(placed: Sequence[Mark], *, on_page: str) -> str:
+# The data list names each event's precision; one whole entry per precision, so that a
+# language words each as it likes.
+DATA_ITEM = {
+    "day": "{date} (day): {title} ({themes})",
+    "month": "{date} (month): {title} ({themes})",
+    "year": "{date} (year): {title} ({themes})",
+}
+
+
+def _data_list(placed: Sequence[Mark], *, on_page: str, text: UiText) -> str:
     items = []
     for mark in placed:
         event = mark.event
-        themes = ", ".join(THEMES[theme] for theme in event.themes)
         link = escape(href(on_page, f"{PAGE_PATH}#{event.id}"))
-        items.append(
-            f'<li><time datetime="{event.date.text}">{event.date.label}</time> '
-            f"({'day' if mark.is_point else event.date.precision}): "
-            f'<a href="{link}">{escape(event.title)}</a> ({escape(themes)})</li>'
+        date = (
+            f'<time datetime="{event.date.text}">'
+            f"{escape(date_label(event.date, text.language))}</time>"
         )
+        entry = text(
+            DATA_ITEM["day" if mark.is_point else event.date.precision],
+            date=date,
+            title=f'<a href="{link}">{escape(event.title)}</a>',
+            themes=escape(_themes(event, text)),
+        )
+        items.append(f"<li>{entry}</li>")
     return '<ol class="pic__list">' + "".join(items) + "</ol>"
 
 

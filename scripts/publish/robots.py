@@ -6,11 +6,15 @@ time (set SITE_URL when deploying) rather than kept as a static file with a fixe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from scripts.project import site_base
 
 
-def robots_txt(site_url: str) -> str:
-    """robots.txt text for a site published at `site_url`."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_base(site_url), 'sitemap.xml')}\n"
+def robots_txt(site_url: str, folders: Iterable[str] = ()) -> str:
+    """robots.txt text for a site published at `site_url`, naming its sitemap and those of
+    its translations in `folders` ("ko/"), each of which has its own."""
+    base = site_base(site_url)
+    sitemaps = [urljoin(base, folder + "sitemap.xml") for folder in ("", *folders)]
+    return "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {url}\n" for url in sitemaps)

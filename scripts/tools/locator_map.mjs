@@ -1,15 +1,19 @@
 // The locator map of the overview: North-East Asia with the article's places, written to
 // includes/locator-map.svg from Natural Earth's 1:50m countries (public domain, as the npm
 // package world-atlas ships them), simplified by topojson-simplify and projected by d3-geo.
+// Each translation gets its own map, includes/<lang>/locator-map.svg, the same drawing with
+// the words of scripts/pictures/places.<lang>.json (places.ko.json: the Korean map).
 //
-//     node scripts/tools/locator_map.mjs            write includes/locator-map.svg
-//     node scripts/tools/locator_map.mjs --check    exit 1 when the committed file is stale
-//     node scripts/tools/locator_map.mjs --check --out other.svg   check another file
+//     node scripts/tools/locator_map.mjs            write every language's map
+//     node scripts/tools/locator_map.mjs --check    exit 1 when a committed map is stale
+//     node scripts/tools/locator_map.mjs --language ko   write (or --check) one language's map
+//     node scripts/tools/locator_map.mjs --check --out other.svg   check another file against
+//                                                   the English map (or --language ko's)
 //
-// The places come from scripts/pictures/places.json, which scripts/pictures/map.py also reads
-// for the list beside the map. Links are written as `page.md#section` and made relative to
-// the page that shows the map when the build inlines it.
-import { readFileSync, writeFileSync } from "node:fs";
+// The places come from scripts/pictures/places.json, which scripts/pictures/locator.py also
+// reads for the list beside the map, with the same places.<lang>.json. Links are written as
+// `page.md#section` and made relative to the page that shows the map when the build inlines it.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -18,8 +22,10 @@ import { feature } from "topojson-client";
 import { presimplify, simplify, sphericalTriangleArea } from "topojson-simplify";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const PLACES = join(ROOT, "scripts", "pictures", "places.json");
-const OUT = join(ROOT, "includes", "locator-map.svg");
+const PICTURES = join(ROOT, "scripts", "pictures");
+const PLACES = join(PICTURES, "places.json");
+const ENGLISH = "en";
+const TRANSLATION = /^places\.([a-z]{2,3})\.json$/;
 const require = createRequire(import.meta.url);
 const TOPOLOGY = require.resolve("world-atlas/countries-50m.json");
 
@@ -47,6 +53,79 @@ function escape(text) {
     .replace(/"/g, "&quot;");
 }
 
+// The map's own words in `language`: English as written below, a translation's from the `map`
+// section of its places file, keyed by the English (a text it lacks stops the script).
+function wording(language, words, file) {
+  return (english, values = {}) => {
+    let text = english;
+    if (language !== ENGLISH) {
+      text = words.map?.[english];
+      if (typeof text !== "string" || !text.trim()) {
+        throw new Error(`${file}: 'map': no text for ${JSON.stringify(english)}`);
+      }
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  };
+}
+
+// places.json with a translation's names and descriptions (scripts/pictures/locator.py
+// applies the same rule for the list): every place, reference, region name, the border and
+// Washington translated, and nothing else; a region name may be null, not drawn.
+function translatePlaces(data, words, file) {
+  const out = structuredClone(data);
+  const fields = (where, entry, given, keys) => {
+    if (!given || typeof given !== "object" ||
+        Object.keys(given).sort().join() !== [...keys].sort().join()) {
+      throw new Error(`${file}: ${where}: expected exactly the fields ${keys.join(", ")}`);
+    }
+    for (const key of keys) {
+      if (typeof given[key] !== "string" || !given[key].trim()) {
+        throw new Error(`${file}: ${where}: field '${key}': expected a non-empty text`);
+      }
+      entry[key] = given[key];
+    }
+  };
+  const same = (given, expected) =>
+    given && typeof given === "object" &&
+    Object.keys(given).sort().join("\n") === [...expected].sort().join("\n");
+  for (const [group, keys] of [["places", ["name", "what"]], ["references", ["name"]]]) {
+    const ids = out[group].map((entry) => entry.id);
+    if (!same(words[group], ids)) {
+      throw new Error(`${file}: '${group}': expected exactly the ids of places.json (${ids.join(", ")})`);
+    }
+    for (const entry of out[group]) fields(`${group}.${entry.id}`, entry, words[group][entry.id], keys);
+  }
+  for (const key of ["border", "washington"]) fields(key, out[key], words[key], ["name", "what"]);
+  const english = out.names.map((entry) => entry.name);
+  if (!same(words.names, english)) {
+    throw new Error(`${file}: 'names': expected exactly the region names of places.json (${english.join(", ")})`);
+  }
+  for (const entry of out.names) {
+    const name = words.names[entry.name];
+    if (name !== null && (typeof name !== "string" || !name.trim())) {
+      throw new Error(`${file}: names.${entry.name}: expected a non-empty text, or null`);
+    }
+    entry.name = name;
+  }
+  // A region name given as null is not drawn in that language (Korean names the sea 동해
+  // alone).
+  out.names = out.names.filter((entry) => entry.name !== null);
+  return out;
+}
+
+// The languages with a map: English, and each translation with a places.<lang>.json.
+export function mapLanguages() {
+  const found = readdirSync(PICTURES).map((name) => TRANSLATION.exec(name)?.[1]).filter(Boolean);
+  return [ENGLISH, ...found.sort()];
+}
+
+// Where a language's map is committed: includes/locator-map.svg, includes/ko/locator-map.svg.
+export function mapPath(language) {
+  return language === ENGLISH
+    ? join(ROOT, "includes", "locator-map.svg")
+    : join(ROOT, "includes", language, "locator-map.svg");
+}
+
 function round(value) {
   return Math.round(value * 10) / 10;
 }
@@ -64,8 +143,12 @@ function offsetLine(line, km) {
   });
 }
 
-export function render() {
-  const data = JSON.parse(readFileSync(PLACES, "utf8"));
+export function render(language = ENGLISH) {
+  const english = JSON.parse(readFileSync(PLACES, "utf8"));
+  const file = `scripts/pictures/places.${language}.json`;
+  const words = language === ENGLISH ? {} : JSON.parse(readFileSync(join(ROOT, file), "utf8"));
+  const data = language === ENGLISH ? english : translatePlaces(english, words, file);
+  const say = wording(language, words, file);
   const topology = simplify(
     presimplify(JSON.parse(readFileSync(TOPOLOGY, "utf8")), sphericalTriangleArea),
     MIN_WEIGHT,
@@ -91,11 +174,15 @@ export function render() {
     // No role="img": that would hide the places' links from assistive technology.
     `<svg class="pic-map__svg" viewBox="0 0 ${WIDTH} ${height}" ` +
       `aria-labelledby="pic-map-title pic-map-desc" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="pic-map-title">Where North Korea’s 2023 happened</title>`,
-    `<desc id="pic-map-desc">A map of North-East Asia marking ${data.places
-      .map((place) => place.name)
-      .join(", ")}, the inter-Korean border with the 2018 no-fly zones, and an arrow to ` +
-      `Washington. Each place links to the section that tells its story.</desc>`,
+    `<title id="pic-map-title">${escape(say("Where North Korea’s 2023 happened"))}</title>`,
+    `<desc id="pic-map-desc">${escape(
+      say(
+        "A map of North-East Asia marking {names}, the inter-Korean border with the 2018 " +
+          "no-fly zones, and an arrow to Washington. Each place links to the section that " +
+          "tells its story.",
+        { names: data.places.map((place) => place.name).join(", ") },
+      ),
+    )}</desc>`,
     `<rect class="pic-map__sea" width="${WIDTH}" height="${height}"/>`,
   );
   const countries = topology.objects.countries.geometries.filter((g) => g.id in COUNTRIES);
@@ -109,7 +196,7 @@ export function render() {
     ...offsetLine(border.line, -border.zone_km).reverse()];
   out.push(
     `<a xlink:href="${escape(border.zone_section)}" class="pic-map__place">`,
-    `<title>2018 no-fly zones (approximate)</title>`,
+    `<title>${escape(say("2018 no-fly zones (approximate)"))}</title>`,
     `<path class="pic-map__zone" d="${path({ type: "Polygon", coordinates: [[...band, band[0]]] })}"/>`,
     `</a>`,
     `<a xlink:href="${escape(border.section)}" class="pic-map__place">`,
@@ -119,8 +206,10 @@ export function render() {
   );
   const [bx, by] = point(border.line[border.line.length - 1]);
   out.push(
-    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 2)}">Border and</text>`,
-    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 17)}">2018 zones</text>`,
+    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 2)}">` +
+      `${escape(say("Border and"))}</text>`,
+    `<text class="pic-map__note" x="${round(bx + 8)}" y="${round(by + 17)}">` +
+      `${escape(say("2018 zones"))}</text>`,
   );
 
   // Region names: context, not links.
@@ -148,7 +237,7 @@ export function render() {
         : `<circle class="pic-map__mark" cx="${x}" cy="${y}" r="4.5"/>`;
     out.push(
       `<a xlink:href="${escape(place.section)}" class="pic-map__place">`,
-      `<title>${escape(`${place.name}: ${place.what}`)}</title>`,
+      `<title>${escape(say("{name}: {what}", place))}</title>`,
       mark,
       `<text x="${round(x + dx)}" y="${round(y + dy)}" text-anchor="${anchor}">` +
         `${escape(place.name)}</text>`,
@@ -163,41 +252,69 @@ export function render() {
   const y = Math.round(height * 0.72);
   out.push(
     `<a xlink:href="${escape(data.washington.section)}" class="pic-map__place">`,
-    `<title>${escape(`${data.washington.name}: ${data.washington.what}`)}</title>`,
+    `<title>${escape(say("{name}: {what}", data.washington))}</title>`,
     `<path class="pic-map__arrow" d="M${WIDTH - 92} ${y}h80m-8-6l8 6-8 6"/>`,
-    `<text x="${WIDTH - 8}" y="${y - 10}" text-anchor="end">Washington</text>`,
+    `<text x="${WIDTH - 8}" y="${y - 10}" text-anchor="end">${escape(data.washington.name)}</text>`,
     `<text class="pic-map__note" x="${WIDTH - 8}" y="${y + 22}" text-anchor="end">` +
-      `${km.toLocaleString("en-GB")} km</text>`,
+      `${escape(say("{km} km", { km: km.toLocaleString("en-GB") }))}</text>`,
     `</a>`,
     `</svg>`,
   );
   return out.join("\n") + "\n";
 }
 
+function option(argv, name) {
+  const at = argv.indexOf(name);
+  return at === -1 ? undefined : argv[at + 1];
+}
+
 function main(argv) {
   const check = argv.includes("--check");
-  const at = argv.indexOf("--out");
-  const target = at === -1 ? OUT : argv[at + 1];
-  const fresh = render();
-  if (!check) {
-    writeFileSync(target, fresh);
-    return 0;
-  }
-  let committed = "";
-  try {
-    committed = readFileSync(target, "utf8");
-  } catch {
-    // A missing file is stale too.
-  }
-  if (committed !== fresh) {
-    const name = relative(process.cwd(), target) || target;
+  const out = option(argv, "--out");
+  const language = option(argv, "--language");
+  const known = mapLanguages();
+  if (language !== undefined && !known.includes(language)) {
     console.error(
-      `${name} is stale: it no longer matches scripts/pictures/places.json and the map ` +
-        "libraries; run `node scripts/tools/locator_map.mjs` and commit the result",
+      `--language ${language}: no scripts/pictures/places.${language}.json ` +
+        `(languages with a map: ${known.join(", ")})`,
     );
-    return 1;
+    return 2;
   }
-  return 0;
+  // --out names one file: the English map's, unless --language says otherwise.
+  const chosen = language !== undefined ? [language] : out !== undefined ? [ENGLISH] : known;
+  let stale = 0;
+  for (const each of chosen) {
+    const target = out ?? mapPath(each);
+    let fresh;
+    try {
+      fresh = render(each);
+    } catch (error) {
+      console.error(error.message);
+      return 1;
+    }
+    if (!check) {
+      writeFileSync(target, fresh);
+      continue;
+    }
+    let committed = "";
+    try {
+      committed = readFileSync(target, "utf8");
+    } catch {
+      // A missing file is stale too.
+    }
+    if (committed !== fresh) {
+      const name = relative(process.cwd(), target) || target;
+      const sources = each === ENGLISH
+        ? "scripts/pictures/places.json"
+        : `scripts/pictures/places.json, scripts/pictures/places.${each}.json`;
+      console.error(
+        `${name} is stale: it no longer matches ${sources} and the map libraries; ` +
+          "run `node scripts/tools/locator_map.mjs` and commit the result",
+      );
+      stale += 1;
+    }
+  }
+  return stale ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-"""Screenshots of every page at 1280 and 375 px, in the light and the dark palette.
+"""Screenshots of every page, English and Korean, at 1280 and 375 px, light and dark.
 
 Builds the site, serves it locally, and saves full-page PNGs into screenshots/ (ignored by
 git) for a person to look at: spacing, contrast, long words on phones, the timeline.
@@ -30,6 +30,9 @@ def take_screenshots(site_dir: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     pages = sitemap_urls(site_dir)
+    # The Korean edition has a sitemap of its own (mkdocs.ko.yml builds it into ko/).
+    if (site_dir / "ko" / "sitemap.xml").is_file():
+        pages += ["ko/" + path for path in sitemap_urls(site_dir / "ko")]
     with serving(site_dir, prefix="/screenshots/") as base, chromium() as browser:
         for width, height in WIDTHS.items():
             for scheme in SCHEMES:

@@ -75,6 +75,8 @@ CONFIGURATIONS: dict[str, dict[str, object]] = {
 # The generated timeline page is covered once it is in the nav; a test compares this list
 # with the built sitemap so a page outside the nav cannot slip through.
 PAGES = site_nav_urls(ROOT / "mkdocs.yml")
+# The Korean edition's pages (mkdocs.ko.yml, built into ko/) get the same checks.
+PAGES += ["ko/" + url for url in site_nav_urls(ROOT / "mkdocs.ko.yml")]
 
 
 def page_id(path: str) -> str:

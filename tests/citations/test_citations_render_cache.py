@@ -26,7 +26,7 @@ def test_a_saved_render_is_reused_without_citeproc(cache_file: Path, monkeypatch
     first = citations.all_formats(ITEM, cache)
     cache.save()
 
-    def no_citeproc(name: str):
+    def no_citeproc(name: str, locale: str = "en-US"):
         raise AssertionError(f"citeproc-py was asked to render with {name}")
 
     again = RenderCache(citations.render_namespace(), cache_file)  # a new build reads the file

@@ -140,11 +140,15 @@ def editions_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editions
     marker = "{#kim-putin-summit}\n"
     assert marker in text
     page.write_text(text.replace(marker, f"{marker}\n{CORRECTION}\n", 1), encoding="utf-8")
-    changelog = repo / "includes" / "editions.yml"
-    changelog.write_text(
-        changelog.read_text(encoding="utf-8").replace("editions:\n", SECOND_ENTRY, 1),
-        encoding="utf-8",
-    )
+    # Every language's changelog records the edition (the Korean build checks its own).
+    for changelog in (
+        repo / "includes" / "editions.yml",
+        repo / "includes" / "ko" / "editions.yml",
+    ):
+        changelog.write_text(
+            changelog.read_text(encoding="utf-8").replace("editions:\n", SECOND_ENTRY, 1),
+            encoding="utf-8",
+        )
     git(repo, "commit", "-q", "-am", "Correct the Vostochny meeting")
     second = run_edition(repo, "publish", SECOND, site_url=site_url)
     assert second.returncode == 0, second.stdout + second.stderr
