@@ -80,7 +80,9 @@ def render_html(item: CslItem, style: str) -> str:
     )
     bibliography.register(Citation([CitationItem(shielded["id"])]))
     text = str(bibliography.bibliography()[0])
-    text = citeproc_fixes.punctuation_inside_quotes(text)
+    # en-US sets punctuation-in-quote, which citeproc-py ignores; ko-KR does not set it.
+    if locale == CSL_LOCALES[DEFAULT]:
+        text = citeproc_fixes.punctuation_inside_quotes(text)
     text = citeproc_fixes.no_period_after_question(text)
     return with_accessed_placeholder(citeproc_fixes.unshield(text))
 

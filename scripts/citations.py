@@ -98,11 +98,14 @@ def absolute_url(site: Site, page_url: str, anchor: str | None = None) -> str:
     return site_base(site.url) + page_url + (f"#{anchor}" if anchor else "")
 
 
-def item_id(page_url: str, anchor: str | None = None) -> str:
-    """A stable, lowercase citation key: citeproc-py lowercases ids, BibTeX needs no spaces."""
+def item_id(page_url: str, anchor: str | None = None, language: str = "en") -> str:
+    """A stable, lowercase citation key: citeproc-py lowercases ids, BibTeX needs no spaces.
+    A translation's keys name its language (`nk2023-ko-russia`): one reference manager may
+    hold both the English page and the Korean one."""
     page = page_url.strip("/").replace("/", "-") or "index"
     raw = f"{page}-{anchor}" if anchor else page
-    return "nk2023-" + re.sub(r"[^a-z0-9-]+", "-", raw.lower()).strip("-")
+    prefix = "nk2023-" if language == "en" else f"nk2023-{language}-"
+    return prefix + re.sub(r"[^a-z0-9-]+", "-", raw.lower()).strip("-")
 
 
 def based_on_note() -> str:
@@ -164,7 +167,7 @@ def csl_item(site: Site, target: Target) -> CslItem:
     """
     title = target.title
     item: CslItem = {
-        "id": item_id(target.page_url, target.anchor),
+        "id": item_id(target.page_url, target.anchor, site.language),
         "type": "webpage",
         "title": rich_title(title),
         "container-title": site.title,

@@ -20,6 +20,9 @@ def search_first_result(page, words: str) -> str:
     the first result's address."""
     page.locator("input.md-search__input").click()
     page.keyboard.type(words, delay=20)
+    # Playwright enters Hangul as text, without the key events a Korean IME sends; Material
+    # searches on key-up, so one real key (End, as a reader's commit key) sets it off.
+    page.keyboard.press("End")
     first = page.locator(".md-search-result__item > a").first
     first.wait_for(state="visible", timeout=10_000)
     return first.get_attribute("href") or ""
@@ -39,6 +42,7 @@ def test_a_word_on_no_page_finds_nothing(new_context, site_base):
     page.goto(site_base + "ko/", wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type("콩나물국밥", delay=20)
+    page.keyboard.press("End")
     page.wait_for_timeout(1500)
     assert page.locator(".md-search-result__item").count() == 0
 

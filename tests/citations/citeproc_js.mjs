@@ -67,6 +67,9 @@ function main() {
   if (request.locale) {
     config.locales.add("en-US", readFileSync(request.locale, "utf8"));
   }
+  for (const [name, path] of Object.entries(request.locales ?? {})) {
+    config.locales.add(name, readFileSync(path, "utf8"));
+  }
 
   // Registered under a name of their own, so no style bundled with plugin-csl (it ships an
   // "apa") can stand in for the requested file.
@@ -91,7 +94,7 @@ function main() {
           try {
             rendered[format] = plugins.output.format("citation", [entry], {
               template: names[key],
-              lang: "en-US",
+              lang: entry.language === "ko" ? "ko-KR" : "en-US",
               format,
               entry: [{ id, ...locator }],
             });
@@ -104,7 +107,7 @@ function main() {
         try {
           entries = plugins.output.format("bibliography", [entry], {
             template: names[key],
-            lang: "en-US",
+            lang: entry.language === "ko" ? "ko-KR" : "en-US",
             format,
             asEntryArray: true,
           });

@@ -50,7 +50,13 @@ def render_with_citeproc_js(
             f"{SCRIPT.relative_to(ROOT)} needs the npm packages: run"
             " `npm ci --ignore-scripts --no-audit --no-fund` in the project root"
         )
-    request: dict[str, Any] = {"styles": style_files(), "locale": str(LOCALE), "items": items}
+    request: dict[str, Any] = {
+        "styles": style_files(),
+        "locale": str(LOCALE),
+        # A Korean page's items speak ko-KR in both engines (scripts/languages.py CSL_LOCALES).
+        "locales": {"ko-KR": str(LOCALE.with_name("locales-ko-KR.xml"))},
+        "items": items,
+    }
     if locator is not None:
         request["locator"] = locator
     if locators is not None:
