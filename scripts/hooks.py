@@ -59,7 +59,7 @@ from scripts import (
     timeline,
 )
 from scripts.pictures import pages as pictures
-from scripts.publish import css_trim, html_fixes, minify, palette, pdf, robots
+from scripts.publish import css_trim, html_fixes, minify, palette, pdf, robots, script_text
 from scripts.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.nk2023")
@@ -298,13 +298,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     """Templates write UI text through the `t` filter (`{{ "Copy" | t }}`), the build's
-    language's catalog; pages in a translation carry the page scripts' catalog as JSON."""
+    language's catalog."""
     env.filters["t"] = lambda english, **values: _build.text(english, **values)
-    env.globals["ui_text_javascript"] = (
-        json.dumps(_build.text.javascript, ensure_ascii=False, separators=(",", ":"))
-        if _build.text.javascript
-        else ""
-    )
     return env
 
 
@@ -344,6 +339,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     translations = languages.translations(config.extra.get("alternate"))
     if _build.language == languages.DEFAULT:
         _write_robots_txt(config, [languages.translation_folder(code) for code in translations])
+    if _build.language != languages.DEFAULT:
+        # The page scripts' copies speak the language (scripts/publish/script_text.py).
+        scripts_folder = site_dir / "javascripts"
+        catalog = _build.text.javascript
+        _build.text.missing |= script_text.translate_site_scripts(scripts_folder, catalog)
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))

@@ -15,22 +15,9 @@
 (function () {
   "use strict";
 
-  /* The page's words: cite.js's lookup (window.nkText; it loads this script), or the same one
-   * here should this script ever arrive alone. */
-  var t = window.nkText || (function () {
-    var catalog = null;
-    return function (key, values) {
-      if (!catalog) {
-        var island = document.getElementById("ui-text");
-        try { catalog = island ? JSON.parse(island.textContent) : {}; } catch (error) { catalog = {}; }
-        if (!catalog || typeof catalog !== "object") catalog = {};
-      }
-      var text = Object.prototype.hasOwnProperty.call(catalog, key) && typeof catalog[key] === "string" ? catalog[key] : key;
-      return text.replace(/\{(\w+)\}/g, function (whole, name) {
-        return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-      });
-    };
-  })();
+  /* The page's words: cite.js's t, which fills a sentence's {name}s (cite.js loads this
+   * script). */
+  var t = window.nkText;
 
   /* A translated sentence with elements in it ("… {link}."), as the nodes to append. */
   function withNodes(text, nodes) {

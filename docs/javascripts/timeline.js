@@ -4,17 +4,10 @@
 (function () {
   "use strict";
 
-  /* The page's words: on a page not in English the build puts the catalog {English:
-   * translation} in <script type="application/json" id="ui-text">, read on first use; without
-   * one, or if it is broken, the English key is the text, its {name}s filled from `values`. */
-  var catalog = null;
-  function t(key, values) {
-    if (!catalog) {
-      var island = document.getElementById("ui-text");
-      try { catalog = island ? JSON.parse(island.textContent) : {}; } catch (error) { catalog = {}; }
-      if (!catalog || typeof catalog !== "object") catalog = {};
-    }
-    var text = Object.prototype.hasOwnProperty.call(catalog, key) && typeof catalog[key] === "string" ? catalog[key] : key;
+  /* The page's words: each text passed to t is a whole sentence; a translation's build replaces the
+   * literal with its language's text (scripts/publish/script_text.py). Here only each {name} is
+   * filled from `values` (as cite.js's t does: this script loads on its own). */
+  function t(text, values) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
     });

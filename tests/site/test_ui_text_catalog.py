@@ -1,12 +1,12 @@
 """The page scripts' words and their Korean catalog agree, with no build.
 
 Every text a script in docs/javascripts/ writes into the page goes through its lookup,
-t("English text", {name: value}); a Korean page reads the translations from a JSON island the
-build makes from includes/ko/ui-text-javascript.yml. Here: every key a script uses has an entry
-there with the same {placeholders}, the catalog has no entry that no script uses, and no script
-builds a key at run time (a variable, or a sentence glued from pieces), which no catalog could
-list. The checker is run on planted bad input too, to prove it fails. Last, the lookup itself,
-run in Node: English without a catalog or with a broken one, the translation with one.
+t("English text", {name: value}); the Korean build rewrites those literals in its copies from
+includes/ko/ui-text-javascript.yml (scripts/publish/script_text.py). Here: every key a script
+uses has an entry there with the same {placeholders}, the catalog has no entry that no script
+uses, and no script builds a key at run time (a variable, or a sentence glued from pieces),
+which no catalog could list. The checker is run on planted bad input too, to prove it fails.
+Last, the rewriting itself, and the lookup's {name} filling, run in Node.
 """
 
 from __future__ import annotations
@@ -20,40 +20,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.publish.script_text import script_keys, translate_script
 from tests.conftest import DOCS, ROOT
 
 SCRIPTS = DOCS / "javascripts"
 CATALOG = ROOT / "includes" / "ko" / "ui-text-javascript.yml"
 
-# A call of the lookup `t(`: not a method (`.t(`), not part of a longer name, not its definition.
-T_CALL = re.compile(r"(?<![\w$.])(?<!function )t\(\s*")
-# Its first argument, when it is a double-quoted string literal, and what follows it.
-LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*(.)', re.DOTALL)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def js_string(body: str) -> str:
-    """The value of a double-quoted JavaScript string literal's body (the escapes our scripts
-    use: \\uXXXX, \\xXX, \\n, \\", \\\\, \\')."""
-    body = re.sub(r"\\x([0-9a-fA-F]{2})", r"\\u00\1", body).replace("\\'", "'")
-    return json.loads(f'"{body}"')
-
-
-def script_keys(scripts: dict[str, str]) -> tuple[dict[str, list[str]], list[str]]:
-    """{key: [where it is used]} over all scripts, and the problems of calls with no literal key."""
-    keys: dict[str, list[str]] = {}
-    problems = []
-    for name, text in sorted(scripts.items()):
-        for call in T_CALL.finditer(text):
-            where = f"{name}:{text.count(chr(10), 0, call.start()) + 1}"
-            literal = LITERAL.match(text, call.end())
-            if not literal or literal.group(2) not in ",)":
-                end = text.find(")", call.end())
-                snippet = text[call.start() : end + 1 if end >= 0 else call.end()].split("\n")[0]
-                problems.append(f"key is not one string literal at {where}: {snippet}")
-                continue
-            keys.setdefault(js_string(literal.group(1)), []).append(where)
-    return keys, problems
 
 
 class UniqueKeyLoader(yaml.SafeLoader):
@@ -218,85 +191,62 @@ def test_the_checker_fails_on_planted_bad_input(script: str, catalog: str, expec
     assert any(expected in problem for problem in problems), problems
 
 
-# The lookup as each script defines it, run in Node with a stand-in document.
+def test_the_rewrite_puts_each_key_in_the_catalogs_words() -> None:
+    catalog = yaml.safe_load(GOOD_CATALOG)
+    translated, missing = translate_script(PLANTED_SCRIPT, catalog)
+    assert missing == set()
+    assert 't("링크 복사")' in translated
+    assert 't("사건 {count}건 모두 표시.", { count: 3 })' in translated
+    assert 't("“{label}” 인용하기", { label: label })' in translated
+    assert script_keys({"planted.js": translated})[1] == []
+
+
+def test_the_rewrite_reports_a_key_the_catalog_lacks_and_keeps_it_english() -> None:
+    catalog = yaml.safe_load(GOOD_CATALOG.replace('"Copy link": "링크 복사"\n', ""))
+    translated, missing = translate_script(PLANTED_SCRIPT, catalog)
+    assert missing == {"Copy link"}
+    assert 't("Copy link")' in translated
+
+
+def test_the_korean_site_scripts_speak_korean(built_site: Path) -> None:
+    catalog = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
+    for name in ("cite.js", "passage.js", "timeline.js"):
+        english = (built_site / "javascripts" / name).read_text(encoding="utf-8")
+        korean = (built_site / "ko" / "javascripts" / name).read_text(encoding="utf-8")
+        keys = script_keys({name: (SCRIPTS / name).read_text(encoding="utf-8")})[0]
+        assert keys, name
+        assert set(script_keys({name: korean})[0]) == {catalog[key] for key in keys}, name
+        assert set(script_keys({name: english})[0]) == set(keys), name
+
+
+# The lookup's filling of {name}s, as cite.js and timeline.js define it, run in Node.
 LOOKUP_RUN = r"""
 const fs = require("fs");
-const [file, island] = process.argv.slice(2);
-const source = fs.readFileSync(file, "utf8");
-const window = {};
-const document = {
-  getElementById: (id) => (id === "ui-text" && island !== "-" ? { textContent: island } : null),
-};
-// The lookup's definition, cut out of the script: cite.js and timeline.js define `function t`,
-// passage.js its fallback `var t = window.nkText || (function () { … })();`.
-const definition =
-  /\n  var catalog = null;\n  function t\(key, values\) \{[\s\S]*?\n  \}\n/.exec(source) ||
-  /\n  var t = window\.nkText \|\| \(function \(\) \{[\s\S]*?\n  \}\)\(\);\n/.exec(source);
-if (!definition) throw new Error("no lookup in " + file);
-const t = new Function("window", "document", definition[0] + "\nreturn t;")(window, document);
+const source = fs.readFileSync(process.argv[2], "utf8");
+const definition = /\n  function t\(text, values\) \{[\s\S]*?\n  \}\n/.exec(source);
+if (!definition) throw new Error("no lookup in " + process.argv[2]);
+const t = new Function(definition[0] + "\nreturn t;")();
 console.log(JSON.stringify([
-  t("Copy link"),
-  t("Showing {shown} of {count} events: {themes}.", { shown: 2, count: 31, themes: "A, B" }),
+  t("사건 {count}건 중 {shown}건 표시: {themes}.", { shown: 2, count: 31, themes: "A, B" }),
   t("Cite \u201c{label}\u201d", { label: "{count} $& $1" }),
   t("These words are still in the latest edition: {link}."),
-  t("Cite this section"),
 ]));
 """
 
-ENGLISH = [
-    "Copy link",
-    "Showing 2 of 31 events: A, B.",
-    "Cite \u201c{count} $& $1\u201d",
-    "These words are still in the latest edition: {link}.",
-    "Cite this section",
-]
-
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
-@pytest.mark.parametrize("script", ["cite.js", "passage.js", "timeline.js"])
-@pytest.mark.parametrize(
-    ("island", "expected"),
-    [
-        pytest.param("-", ENGLISH, id="no-island"),
-        pytest.param("{not json", ENGLISH, id="broken-island"),
-        pytest.param("null", ENGLISH, id="null-island"),
-        pytest.param('["Copy link"]', ENGLISH, id="array-island"),
-        pytest.param(
-            json.dumps(
-                {
-                    "Copy link": "링크 복사",
-                    "Showing {shown} of {count} events: {themes}.": (
-                        "사건 {count}건 중 {shown}건 표시: {themes}."
-                    ),
-                    "Cite \u201c{label}\u201d": "\u201c{label}\u201d 인용하기",
-                    "These words are still in the latest edition: {link}.": (
-                        "최신 판에도 있다: {link}."
-                    ),
-                    "Cite this section": 7,
-                },
-                ensure_ascii=False,
-            ),
-            [
-                "링크 복사",
-                "사건 31건 중 2건 표시: A, B.",
-                "\u201c{count} $& $1\u201d 인용하기",
-                "최신 판에도 있다: {link}.",
-                "Cite this section",  # an entry that is not text is ignored
-            ],
-            id="korean-island",
-        ),
-    ],
-)
-def test_the_lookup_reads_the_island_and_falls_back_to_english(
-    script: str, island: str, expected: list[str], tmp_path: Path
+@pytest.mark.parametrize("script", ["cite.js", "timeline.js"])
+def test_the_lookup_fills_placeholders_once_and_keeps_unknown_ones(
+    script: str, tmp_path: Path
 ) -> None:
     runner = tmp_path / "lookup.js"
     runner.write_text(LOOKUP_RUN, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(runner), str(SCRIPTS / script), island],
-        capture_output=True,
-        text=True,
-        check=False,
+        ["node", str(runner), str(SCRIPTS / script)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == expected
+    assert json.loads(result.stdout) == [
+        "사건 31건 중 2건 표시: A, B.",
+        "Cite \u201c{count} $& $1\u201d",
+        "These words are still in the latest edition: {link}.",
+    ]
