@@ -308,6 +308,14 @@
   document.addEventListener("selectionchange", loadPassage);
   document.addEventListener("focusin", loadPassage);
 
+  /* The header's link to the other language (overrides/partials/alternate.html) leads to the
+   * same page; the section ids are the same in every language, so it keeps the reader's
+   * section or paragraph too. */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-header__language");
+    if (link && location.hash) link.hash = location.hash;
+  });
+
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();

@@ -64,9 +64,8 @@ def test_the_language_switch_lands_on_the_same_section(
 ):
     page = new_context("desktop-1280-light").new_page()
     page.goto(site_base + start, wait_until="networkidle")
-    # Material's selector opens on hover or focus; a reader clicks the language's link.
-    page.locator(".md-select").first.hover()
-    page.locator(f"a.md-select__link[hreflang={language}]").click()
+    # The header names the other language; a reader clicks it.
+    page.locator(f"a.md-header__language[hreflang={language}]").click()
     page.wait_for_load_state("networkidle")
     assert page.url == site_base + landing
     section = landing.partition("#")[2]

@@ -93,11 +93,13 @@ def test_korean_pages_are_marked_korean_and_link_to_their_english_page(
             for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")
         }
         assert _resolves(here, homes) == {"en": "", "ko": "ko/"}, here
-        selector = {
+        # The header's link names the other language and leads to this page there.
+        other = {"en": "ko", "ko": "en"}[tree.get("lang")]
+        links = {
             link.get("hreflang"): link.get("href")
-            for link in tree.xpath("//a[contains(@class, 'md-select__link')]")
+            for link in tree.xpath("//header//a[contains(@class, 'md-header__language')]")
         }
-        assert _resolves(here, selector) == {"en": url, "ko": "ko/" + url}, here
+        assert _resolves(here, links) == {other: ("ko/" if other == "ko" else "") + url}, here
 
 
 def _resolves(here: str, links: dict[str, str]) -> dict[str, str]:
