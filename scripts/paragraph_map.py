@@ -75,16 +75,22 @@ def table(
         "|---|---|---|---|",
     ]
     for paragraph in paragraphs:
-        where = [
-            f"[{page_titles.get(page, page)}: {title}]({_relative(page)}#{section})"
-            for page, section, title in sections.get(paragraph.number, ())
-        ]
+        where = _by_page(sections.get(paragraph.number, ()), page_titles)
         anchor = PARAGRAPH_ID.format(number=paragraph.number)
         rows.append(
             f'| <span id="{anchor}">{paragraph.number}</span> | {text(paragraph.part)} '
             f"| {_cell(paragraph.summary)} | {'; '.join(where) or text('nowhere yet')} |"
         )
     return "\n".join(rows)
+
+
+def _by_page(sections: Sequence[tuple[str, str, str]], page_titles: Mapping[str, str]) -> list[str]:
+    """The sections that restate a paragraph, each page named once before its sections:
+    "Russia ties: [A delegation in July](…), [The Vostochny summit](…)"."""
+    grouped: dict[str, list[str]] = {}
+    for page, section, title in sections:
+        grouped.setdefault(page, []).append(f"[{title}]({_relative(page)}#{section})")
+    return [f"{page_titles.get(page, page)}: {', '.join(links)}" for page, links in grouped.items()]
 
 
 def with_table(markdown: str, table_markdown: str, label: str) -> str:

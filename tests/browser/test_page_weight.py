@@ -37,10 +37,20 @@ FIRST_VIEW_BUDGET = 75 * KIB
 # stylesheet and script. It gets no budget of its own.
 # Any further page: the CSS and JS are cached, only the HTML travels.
 HTML_BUDGET = 15 * KIB
+# The Korean edition's pages (ko/) carry the same content in Hangul, three bytes a syllable in
+# UTF-8: gzip makes the same fifteen paragraph summaries 1,358 bytes in Korean against 982 in
+# English (1.38 times). Their HTML gets that much more room, and no more; their first view is
+# held to the same 75 KiB as every page's.
+KOREAN_HTML_BUDGET = 18 * KIB
+
+
+def every_page(site: Path) -> list[str]:
+    """Both editions' pages: the English sitemap's and the Korean one's (ko/sitemap.xml)."""
+    return [*sitemap_urls(site), *("ko/" + path for path in sitemap_urls(site / "ko"))]
 
 
 def test_first_view_of_every_page_stays_within_75_kib(built_site: Path):
-    views = {path: first_view(built_site, path) for path in sitemap_urls(built_site)}
+    views = {path: first_view(built_site, path) for path in every_page(built_site)}
     over = {
         path or "/": f"{view.total} bytes (HTML {view.html}, CSS {view.css}, JS {view.js})"
         for path, view in views.items()
@@ -53,8 +63,14 @@ def test_first_view_of_every_page_stays_within_75_kib(built_site: Path):
 
 
 def test_html_of_every_page_stays_within_15_kib(built_site: Path):
-    over = {path: size for path, size in html_sizes(built_site).items() if size > HTML_BUDGET}
-    assert not over, f"HTML over {HTML_BUDGET} bytes gzip: {over}"
+    sizes = html_sizes(built_site)
+    over = {
+        path: size
+        for path, size in sizes.items()
+        if size > (KOREAN_HTML_BUDGET if path.startswith("ko/") else HTML_BUDGET)
+    }
+    assert not over, f"HTML over {HTML_BUDGET} bytes gzip ({KOREAN_HTML_BUDGET} in ko/): {over}"
+    assert any(path.startswith("ko/") for path in sizes), "no Korean page was weighed"
 
 
 def test_weight_check_counts_every_linked_asset_and_catches_a_heavy_page(tmp_path: Path):
