@@ -21,6 +21,7 @@ from scripts.citations import (
     Site,
     absolute_url,
 )
+from scripts.languages import CSL_LOCALES
 
 if TYPE_CHECKING:
     from scripts.page_citations import Citable
@@ -96,7 +97,8 @@ def meta_tags(site: Site, page: PageInfo, pdf_url: str | None = None) -> list[Me
         ("property", "og:description", page.description),
         ("property", "og:url", address),
         ("property", "og:site_name", site.title),
-        ("property", "og:locale", "en_US" if site.language == "en" else site.language),
+        # OpenGraph writes a locale as language_TERRITORY: en_US, ko_KR.
+        ("property", "og:locale", CSL_LOCALES.get(site.language, site.language).replace("-", "_")),
         ("property", "og:image", card),
         ("property", "og:image:type", "image/png"),
         ("property", "og:image:width", str(SOCIAL_CARD_SIZE[0])),

@@ -55,6 +55,8 @@ def bare_config(config: dict[str, Any], root: Path, docs_dir: Path) -> dict[str,
         "plugins": ["search"],
         "markdown_extensions": [_absolute_snippets(entry, root) for entry in extensions],
         "nav": config.get("nav"),
+        # The Korean pages (docs/ko/) are another build's (mkdocs.ko.yml), as in ours.
+        "exclude_docs": config.get("exclude_docs") or "",
         "strict": True,
     }
 

@@ -55,7 +55,15 @@ def test_copy_check_fails_on_a_page_that_repeats_an_article_sentence(
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project's sources, to break without touching the working tree."""
     copy = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "includes", "anchors.lock"):
+    for name in (
+        "mkdocs.yml",
+        "mkdocs.ko.yml",
+        "docs",
+        "overrides",
+        "scripts",
+        "includes",
+        "anchors.lock",
+    ):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))

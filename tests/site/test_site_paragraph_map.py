@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from scripts import article
@@ -45,13 +46,22 @@ def test_the_sources_table_has_every_paragraph_with_the_sections_that_restate_it
             assert soup_of(target.parent.parent, target.parent.name).find(id=anchor), link
 
 
-def test_every_from_the_article_line_links_to_a_row_of_the_table(built_site: Path) -> None:
-    rows = {tag["id"] for tag in soup_of(built_site, "sources").select("[id^=article-p]")}
+@pytest.mark.parametrize(
+    ("edition", "words"), [("", "From the article: paragraph"), ("ko", "원문: ")]
+)
+def test_every_from_the_article_line_links_to_a_row_of_the_table(
+    built_site: Path, edition: str, words: str
+) -> None:
+    """In each language's edition, against its own Sources page (the Korean one is in ko/)."""
+    site = built_site / edition
+    rows = {tag["id"] for tag in soup_of(site, "sources").select("[id^=article-p]")}
     lines = 0
-    for html_file in sorted(built_site.rglob("index.html")):
+    for html_file in sorted(site.rglob("index.html")):
+        if not edition and html_file.relative_to(site).parts[0] == "ko":
+            continue
         for line in BeautifulSoup(html_file.read_text("utf-8"), "lxml").select(".from-article"):
             lines += 1
-            assert line.get_text().startswith("From the article: paragraph")
+            assert line.get_text().startswith(words)
             for link in line.select("a"):
                 path, anchor = link["href"].split("#")
                 assert path.rstrip("/").endswith("sources"), link["href"]
