@@ -131,13 +131,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         language=language,
         text=text,
     )
-    if language != languages.DEFAULT:
-        # A translation lives in its folder of the English site (scripts/languages.py).
-        config.site_url = project.site_base(config.site_url) + _build.folder
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
     if language != languages.DEFAULT:
-        # Abbreviations followed by a particle (`ICBM을`) keep their tooltip.
+        # A translation lives in its folder of the English site (scripts/languages.py), and
+        # its abbreviations followed by a particle (`ICBM을`) keep their tooltip.
+        config.site_url = project.site_base(config.site_url) + _build.folder
         config.markdown_extensions.append(korean_abbr.KoreanAbbrExtension())
     _start_edition(config, root)
     return None
@@ -339,7 +338,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     translations = languages.translations(config.extra.get("alternate"))
     if _build.language == languages.DEFAULT:
         _write_robots_txt(config, [languages.translation_folder(code) for code in translations])
-    if _build.language != languages.DEFAULT:
+    else:
         # The page scripts' copies speak the language (scripts/publish/script_text.py).
         scripts_folder = site_dir / "javascripts"
         catalog = _build.text.javascript

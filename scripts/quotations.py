@@ -303,12 +303,13 @@ def quotation_line(
 ) -> dict[str, str]:
     """As a student writes it: Kim Jong-un said “will prevail” (qtd. in Bernal, par. 7)."""
     speaker = quotation.speaker[0].upper() + quotation.speaker[1:]
-    line = text("{speaker} said “{words}” {citation}.", speaker="\0", words="\1", citation="\2")
-    html = escape(line.replace("\0", speaker).replace("\1", quotation.text), quote=False)
-    plain = line.replace("\0", speaker).replace("\1", quotation.text)
+    # The citation goes in last, after escaping: it is HTML already in the "html" form.
+    line = text(
+        "{speaker} said “{words}” {citation}.", speaker=speaker, words=quotation.text, citation="\0"
+    )
     return {
-        "html": html.replace("\2", intext["html"]),
-        "text": plain.replace("\2", intext["text"]),
+        "html": escape(line, quote=False).replace("\0", intext["html"]),
+        "text": line.replace("\0", intext["text"]),
     }
 
 
