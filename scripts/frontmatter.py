@@ -115,7 +115,6 @@ EVENT_KEYS: tuple[str, ...] = EVENT_REQUIRED + EVENT_OPTIONAL
 
 Precision = Literal["year", "month", "day"]
 PRECISION_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2}
-MONTHS = tuple(calendar.month_name)  # English whatever the locale: ("", "January", ...)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids the timeline page uses for its own headings; an event id must not take them.
@@ -141,18 +140,12 @@ class EventDate:
     def label(self) -> str:
         """As readers see it: "8 February 2023", "April 2023" or "2024"; one spelling for the
         page, both downloads and the calendar."""
-        if self.precision == "day":
-            return f"{self.start.day} {MONTHS[self.start.month]} {self.start.year}"
-        if self.precision == "month":
-            return f"{MONTHS[self.start.month]} {self.start.year}"
-        return str(self.start.year)
+        return date_label(self)
 
 
 def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
-    """The date as readers of `language` see it: `EventDate.label` in English ("8 February
-    2023", "April 2023", "2024"), "2023년 2월 8일", "2023년 4월", "2024년" in Korean."""
-    if language == languages.DEFAULT:
-        return date.label
+    """The date as readers of `language` see it: "8 February 2023", "April 2023", "2024" in
+    English (`EventDate.label`), "2023년 2월 8일", "2023년 4월", "2024년" in Korean."""
     if date.precision == "day":
         return languages.day_label(date.start, language)
     if date.precision == "month":

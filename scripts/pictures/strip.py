@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scripts import languages
-from scripts.frontmatter import THEMES, Event, EventDate
+from scripts.frontmatter import THEMES, Event, date_label
 from scripts.languages import UiText
 from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.timeline import PAGE_PATH
@@ -167,16 +167,6 @@ def render(
     caption = _caption(events, on_page=on_page, compact=compact, text=text)
     data = _data_list(placed, on_page=on_page, text=text) if compact else None
     return figure(kind, "\n".join(out), caption, data, data_summary=text("The data as a list"))
-
-
-def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
-    """The event's date as the language writes it: "8 February 2023", "April 2023", "2024" (the
-    English is `EventDate.label`); "2023년 2월 8일", "2023년 4월", "2024년"."""
-    if date.precision == "day":
-        return languages.day_label(date.start, language)
-    if date.precision == "month":
-        return languages.month_label(date.start.year, date.start.month, language)
-    return languages.year_label(date.start.year, language)
 
 
 def _themes(event: Event, text: UiText) -> str:
