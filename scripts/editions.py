@@ -181,9 +181,7 @@ class Edition:
 
 def format_date(date: dt.date, language: str = DEFAULT) -> str:
     """The site's date form: 15 March 2026; "2026년 3월 15일" in Korean."""
-    if language != DEFAULT:
-        return languages.day_label(date, language)
-    return f"{date.day} {date:%B %Y}"
+    return languages.day_label(date, language)
 
 
 def pdf_name(name: str, version: str) -> str:

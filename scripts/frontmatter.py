@@ -143,6 +143,11 @@ class EventDate:
         return date_label(self)
 
 
+def theme_label(theme: str, text: languages.UiText = languages.ENGLISH) -> str:
+    """A theme's label as readers of the build's language see it: "Russia", "러시아"."""
+    return text(THEMES[theme])
+
+
 def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
     """The date as readers of `language` see it: "8 February 2023", "April 2023", "2024" in
     English (`EventDate.label`), "2023년 2월 8일", "2023년 4월", "2024년" in Korean."""

@@ -53,6 +53,7 @@ from scripts.frontmatter import (
     date_label,
     front_matter_value,
     read_page,
+    theme_label,
 )
 from scripts.languages import UiText
 from scripts.timeline_ics import (  # the calendar, re-exported as part of the timeline's API
@@ -125,11 +126,6 @@ def _md(text: str) -> str:
 def _group_key(event: Event) -> tuple[int, int | None]:
     start = event.date.start
     return start.year, (None if event.date.precision == "year" else start.month)
-
-
-def theme_label(theme: str, text: UiText = languages.ENGLISH) -> str:
-    """A theme's label as readers of the build's language see it: "Russia", "러시아"."""
-    return text(THEMES[theme])
 
 
 def render_markdown(

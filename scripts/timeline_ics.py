@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import icalendar
 
 from scripts import languages, project
-from scripts.frontmatter import THEMES, Event, date_label
+from scripts.frontmatter import Event, date_label, theme_label
 from scripts.languages import UiText
 
 # Without SOURCE_DATE_EPOCH and without events, DTSTAMP comes from the data, never the clock.
@@ -174,7 +174,7 @@ def render_ics(
         entry.add("dtend", event.date.end + dt.timedelta(days=1))
         entry.add("summary", IcsText(ics_summary(event, text=text)))
         entry.add("description", IcsText(ics_description(event, text=text)))
-        entry.add("categories", [text(THEMES[theme]) for theme in event.themes])
+        entry.add("categories", [theme_label(theme, text) for theme in event.themes])
         entry.add("transp", "TRANSPARENT")
         if base:
             path = project.page_url(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from html import escape
 
 from scripts import languages
-from scripts.frontmatter import THEMES, Event, date_label
+from scripts.frontmatter import THEMES, Event, date_label, theme_label
 from scripts.languages import UiText
 from scripts.pictures.common import SVG_HREF, figure, href
 from scripts.timeline import PAGE_PATH
@@ -170,7 +170,7 @@ def render(
 
 
 def _themes(event: Event, text: UiText) -> str:
-    return ", ".join(text(THEMES[theme]) for theme in event.themes)
+    return ", ".join(theme_label(theme, text) for theme in event.themes)
 
 
 def _summary(axis: Axis, placed: Sequence[Mark], text: UiText) -> str:
