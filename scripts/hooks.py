@@ -131,6 +131,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         language=language,
         text=text,
     )
+    # Where the English site is: each page's translations in the sitemap (overrides/sitemap.xml).
+    config.extra["english_root"] = project.site_base(config.site_url)
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
     if language != languages.DEFAULT:
@@ -305,14 +307,14 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Rewrite the few start tags of Material's output that fail validation or axe, then
     take out the whitespace and comments the browser ignores."""
-    return minify.minify_page(html_fixes.fix_html(output))
+    return minify.minify_page(html_fixes.fix_html(output, _build.text("Search")))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The same for pages rendered from a bare template, such as 404.html."""
     if not template_name.endswith(".html"):
         return output_content
-    return minify.minify_page(html_fixes.fix_html(output_content))
+    return minify.minify_page(html_fixes.fix_html(output_content, _build.text("Search")))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

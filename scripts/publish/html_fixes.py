@@ -27,6 +27,13 @@ REPOSITORY_COMPONENT = "source"
 # for the first paint. `defer` runs it at the same point (after parsing, before
 # DOMContentLoaded, which the bundle waits for) without that cost.
 THEME_BUNDLE_PREFIX = "assets/javascripts/bundle."
+# Material writes each language of `extra.alternate` into the head as
+# <link rel="alternate" hreflang href="../ko/">: the language's home, by a relative address.
+# Lighthouse fails relative hreflang addresses, search engines want the page's own
+# translation, and Material's script fetches a sitemap.xml beside each of them. The links go;
+# each page's translations are in the sitemaps instead (overrides/sitemap.xml), where search
+# engines read hreflang too.
+HREFLANG_REL = "alternate"
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,11 @@ def render_start_tag(name: str, attrs: tuple[tuple[str, str | None], ...]) -> st
     return "<" + " ".join(parts) + ">"
 
 
-def fixed_tag(tag: StartTag) -> str | None:
-    """The replacement source for a start tag that needs a fix, or None to keep it."""
+def fixed_tag(tag: StartTag, search_name: str = SEARCH_DIALOG_NAME) -> str | None:
+    """The replacement source for a start tag that needs a fix ("" to drop it), or None to
+    keep it. `search_name` names the search dialog in the page's language."""
+    if tag.name == "link" and tag.attr("rel") == HREFLANG_REL and tag.has_attr("hreflang"):
+        return ""
     if (
         tag.name == "input"
         and (tag.attr("type") or "").lower() in INPUT_TYPES_WITHOUT_AUTOCOMPLETE
@@ -93,7 +103,7 @@ def fixed_tag(tag: StartTag) -> str | None:
         and tag.attr("data-md-component") == "search"
         and not (tag.has_attr("aria-label") or tag.has_attr("aria-labelledby"))
     ):
-        return render_start_tag(tag.name, (*tag.attrs, ("aria-label", SEARCH_DIALOG_NAME)))
+        return render_start_tag(tag.name, (*tag.attrs, ("aria-label", search_name)))
     if (
         tag.name == "script"
         and THEME_BUNDLE_PREFIX in (tag.attr("src") or "")
@@ -106,12 +116,12 @@ def fixed_tag(tag: StartTag) -> str | None:
     return None
 
 
-def fix_html(html: str) -> str:
+def fix_html(html: str, search_name: str = SEARCH_DIALOG_NAME) -> str:
     """The page with Material's invalid, inaccessible or tracking start tags rewritten."""
     pieces: list[str] = []
     position = 0
     for tag in start_tags(html):
-        replacement = fixed_tag(tag)
+        replacement = fixed_tag(tag, search_name)
         if replacement is None:
             continue
         pieces.append(html[position : tag.start])

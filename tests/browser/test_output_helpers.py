@@ -32,6 +32,24 @@ def test_fix_names_the_search_dialog_once():
     assert fix_html(fixed) == fixed
 
 
+def test_fix_names_the_search_dialog_in_the_pages_language():
+    assert 'role="dialog" aria-label="검색">' in fix_html(PAGE, "검색")
+
+
+def test_fix_drops_the_themes_hreflang_links_only():
+    page = (
+        '<head><link rel="alternate" href="../ko/" hreflang="ko">'
+        '<link rel="alternate" type="application/rss+xml" href="feed.xml">'
+        '<link rel="canonical" href="https://example.org/russia/"></head>'
+        '<a href="../ko/russia/" hreflang="ko" lang="ko">한국어</a>'
+    )
+    fixed = fix_html(page)
+    assert 'hreflang="ko">' not in fixed.split("</head>")[0]
+    assert '<link rel="alternate" type="application/rss+xml" href="feed.xml">' in fixed
+    assert '<link rel="canonical" href="https://example.org/russia/">' in fixed
+    assert '<a href="../ko/russia/" hreflang="ko" lang="ko">한국어</a>' in fixed
+
+
 def test_fix_stops_the_repository_link_calling_github():
     fixed = fix_html(PAGE)
     assert 'class="md-source">' in fixed
@@ -51,6 +69,12 @@ def test_fix_changes_nothing_else():
     assert "<p>Text &amp; more — unchanged</p>" in fixed
     untouched = "<p>No Material markup here</p>\n"
     assert fix_html(untouched) == untouched
+
+
+def test_robots_names_each_translations_sitemap():
+    assert robots_txt("https://example.org/", ["ko/"]).endswith(
+        "Sitemap: https://example.org/sitemap.xml\nSitemap: https://example.org/ko/sitemap.xml\n"
+    )
 
 
 def test_robots_points_at_the_sitemap_under_site_url():
