@@ -57,6 +57,11 @@ def test_a_click_on_the_button_opens_the_quotation_panel(open_page, site_base) -
     page.locator(BUTTON).click()
     check_texts(panel_texts(page))
     page.locator("button[aria-label='Copy MLA 9 quotation']").click()
+    # The copy is asynchronous: read the clipboard once the page has announced it (as
+    # tests/citations/test_citations_browser.py does), not before.
+    page.wait_for_function(
+        "() => document.querySelector('.cite-status').textContent.startsWith('Copied')"
+    )
     clipboard = page.evaluate("() => navigator.clipboard.readText()")
     assert clipboard == EXPECTED["mla"]
     page.keyboard.press("Escape")
