@@ -57,6 +57,7 @@ from scripts import (
     project,
     quotations,
     timeline,
+    translation_reuse,
 )
 from scripts.pictures import pages as pictures
 from scripts.publish import css_trim, html_fixes, minify, palette, pdf, robots, script_text
@@ -104,6 +105,18 @@ class _Build:
 
 
 _build = _Build()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """`mkdocs serve` keeps each translation between rebuilds that leave its inputs alone."""
+    translation_reuse.start(command)
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Before MkDocs empties the site folder, put the served translations aside."""
+    if _build.language == languages.DEFAULT:
+        for language in languages.translations(config.extra.get("alternate")):
+            translation_reuse.hold(Path(config.site_dir) / language)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -372,8 +385,20 @@ def _write_robots_txt(config: MkDocsConfig, folders: list[str]) -> None:
 
 def _build_translation(config: MkDocsConfig, language: str) -> None:
     """Build `language`'s site into its folder of this one: the same site_url (its own hooks
-    add the folder), every editor's `make serve` and every edition carrying both languages."""
+    add the folder), every editor's `make serve` and every edition carrying both languages.
+    While serving, the last one is kept if nothing it reads has changed."""
     root = Path(config.config_file_path).parent
+    folder = Path(config.site_dir) / language
+    inputs = translation_reuse.fingerprint(
+        root,
+        # What the server watches, and this code, which it does not.
+        [Path(path) for path in (config.docs_dir, *config.watch)] + [Path(__file__).parent],
+        Path(config.docs_dir),
+        [language],
+    )
+    if translation_reuse.restore(folder, inputs):
+        log.info("The %s edition's inputs are unchanged: kept its last build", language)
+        return
     translated = load_config(
         str(languages.translation_config(root, language)),
         site_dir=str(Path(config.site_dir) / language),
@@ -381,6 +406,7 @@ def _build_translation(config: MkDocsConfig, language: str) -> None:
     )
     log.info("Building the %s edition into %s", language, translated.site_dir)
     build_site(translated, dirty=False)
+    translation_reuse.built(folder, inputs)
 
 
 def _report_missing_text() -> None:

@@ -2,7 +2,9 @@
 report compare this site with.
 
 Bare Material (DESCRIPTION) has the same pages, written out as plain Markdown files: docs/ and
-the timeline page and downloads that our hooks generate. It keeps the nav, the Markdown
+the timeline page and downloads that our hooks generate, in both languages: the Korean pages
+(docs/ko/, with their own generated pages) are ordinary pages of the one bare build, as our
+build also builds them every time. It keeps the nav, the Markdown
 extensions and the theme settings (palette, features, font, icons) and adds plugins: [search]
 only. It has no hooks, no custom_dir overrides, none of our stylesheets or scripts, no
 git-date or redirects plugin and no repository link.
@@ -16,14 +18,15 @@ from typing import Any
 
 import yaml
 
-from scripts import editions, timeline
+from scripts import editions, languages, timeline
 from scripts.project import LOCAL_SITE_URL, read_config
 
 DESCRIPTION = (
-    "bare Material = the same pages (docs/ plus the generated timeline page and downloads, as "
-    "plain files), nav, Markdown extensions and theme settings (palette, features, font, "
-    "icons), with plugins: [search] only: no hooks, no custom_dir overrides, none of our CSS "
-    "or JS, no git-date or redirects plugins, no repository link"
+    "bare Material = the same pages in both languages (docs/ and docs/ko/ plus the generated "
+    "timeline and changes pages and downloads, as plain files, in one build), nav, Markdown "
+    "extensions and theme settings (palette, features, font, icons), with plugins: [search] "
+    "only: no hooks, no custom_dir overrides, none of our CSS or JS, no git-date or redirects "
+    "plugins, no repository link"
 )
 DOCS_FOLDER = "bare-docs"
 CONFIG_FILE = "bare-material.yml"
@@ -55,10 +58,27 @@ def bare_config(config: dict[str, Any], root: Path, docs_dir: Path) -> dict[str,
         "plugins": ["search"],
         "markdown_extensions": [_absolute_snippets(entry, root) for entry in extensions],
         "nav": config.get("nav"),
-        # The Korean pages (docs/ko/) are another build's (mkdocs.ko.yml), as in ours.
-        "exclude_docs": config.get("exclude_docs") or "",
         "strict": True,
     }
+
+
+def _generated_pages(root: Path, language: str, site_name: str) -> dict[str, str | bytes]:
+    """What our hooks generate for `language`'s pages: the timeline page and its downloads,
+    and the changes page from the editions' changelog."""
+    text = languages.read_ui_text(root, language)
+    config_file = root / "mkdocs.yml"
+    if language != languages.DEFAULT:
+        config_file = languages.translation_config(root, language)
+    pages, nav = timeline.read_site(config_file)
+    events = timeline.sort_events(pages, nav)
+    generated = timeline.render_all(events, site_name=site_name, site_url=LOCAL_SITE_URL, text=text)
+    entries = editions.read_changelog(root, language)
+    if entries is not None:
+        titles = {page.path: page.title for page in pages}
+        generated[editions.CHANGES_PAGE] = editions.changes_markdown(
+            entries, titles=titles, text=text
+        )
+    return generated
 
 
 def write_bare_project(root: Path, folder: Path) -> Path:
@@ -69,21 +89,15 @@ def write_bare_project(root: Path, folder: Path) -> Path:
     docs = folder / DOCS_FOLDER
     source = root / (config.get("docs_dir") or "docs")
     shutil.copytree(source, docs, ignore=shutil.ignore_patterns(*OWN_ASSETS))
-    pages, nav = timeline.read_site(config_file)
-    generated = timeline.render_all(
-        timeline.sort_events(pages, nav), site_name=config["site_name"], site_url=LOCAL_SITE_URL
-    )
-    # The changes page is generated from the editions' changelog (scripts/hooks.py).
-    entries = editions.read_changelog(root)
-    if entries is not None:
-        titles = {page.path: page.title for page in pages}
-        generated[editions.CHANGES_PAGE] = editions.changes_markdown(entries, titles=titles)
-    for path, content in generated.items():
-        target = docs / path
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    alternates = config.get("extra", {}).get("alternate")
+    for language in [languages.DEFAULT, *languages.translations(alternates)]:
+        generated_pages = _generated_pages(root, language, config["site_name"])
+        for path, content in generated_pages.items():
+            target = docs / languages.translation_folder(language) / path
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
     path = folder / CONFIG_FILE
     data = bare_config(config, root, docs)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

@@ -25,14 +25,11 @@ import gc
 import os
 import random
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,7 +37,7 @@ from pathlib import Path
 from scripts import timeline
 from scripts.frontmatter import THEMES
 from scripts.project import LOCAL_SITE_URL
-from scripts.tools import bare_material
+from scripts.tools import bare_material, live_server
 from scripts.tools.build import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,10 +47,8 @@ SECTIONS_PER_PAGE = 10
 EDITS = 5
 EDITED_PAGE, EDITED_URL = "russia.md", "russia/"
 # What a project copy for `mkdocs serve` needs.
-COPIED = ("mkdocs.yml", "docs", "includes", "overrides", "scripts", "anchors.lock")
+COPIED = ("mkdocs.yml", "mkdocs.ko.yml", "docs", "includes", "overrides", "scripts", "anchors.lock")
 TARGET_RATIO, TARGET_1K_SECONDS, TARGET_GROWTH = 1.5, 1.0, 12.0  # see the docstring
-# Only the local server is ever asked, whatever proxy the environment names.
-LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def synthetic_pages(
@@ -161,61 +156,30 @@ def project_copy(folder: Path) -> Path:
     return copy
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[bytes]) -> float:
-    """Seconds until the page at `url` contains `text`, asked every 20 ms."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout and server.poll() is None:
-        try:
-            with LOCAL.open(url, timeout=5) as response:
-                if text in response.read().decode("utf-8"):
-                    return time.perf_counter() - start
-        except OSError:  # not listening yet, or mid-rebuild
-            pass
-        time.sleep(0.02)
-    raise RuntimeError(f"{url} did not show {text!r} within {timeout:.0f} s")
-
-
 @contextmanager
 def serving(config: Path, port: int, environ: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    """`mkdocs serve` of `config` on 127.0.0.1:`port` in its own process group; its output
-    is printed if the block fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
-    command += ["--dev-addr", f"127.0.0.1:{port}", "--livereload"]
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            command, cwd=config.parent, env={**env, **environ}, stdout=log, stderr=log,
-            start_new_session=True,
-        )  # fmt: skip
-        try:
-            yield server
-        except RuntimeError as error:
-            log.seek(0)
-            sys.exit(f"{error}; mkdocs serve said:\n{log.read().decode(errors='replace')}")
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+    """`mkdocs serve` of `config` (scripts/tools/live_server.py); what it said is printed if
+    the block fails."""
+    try:
+        with live_server.mkdocs_serve(config, port, environ) as server:
+            yield server.process
+    except live_server.ServeError as error:
+        sys.exit(str(error))
 
 
 def editor_loop(config: Path, docs: Path, environ: dict[str, str], name: str) -> list[float]:
     """Seconds from each save of the edited page (a marker appended) to the server showing it."""
-    port = free_port()
+    port = live_server.free_port()
     url = f"http://127.0.0.1:{port}/{EDITED_URL}"
     page = docs / EDITED_PAGE
     with serving(config, port, {**environ, "SITE_URL": f"http://127.0.0.1:{port}/"}) as server:
-        wait_for(url, "<title", 120, server)  # the first build
+        live_server.wait_for(url, "<title", 120, server)  # the first build
         seconds = []
         for edit in range(EDITS):
             marker = f"Benchmark marker {name} {edit} {time.time_ns()}."
             with page.open("a", encoding="utf-8") as markdown:
                 markdown.write(f"\n{marker}\n")
-            seconds.append(wait_for(url, marker, 30, server))
+            seconds.append(live_server.wait_for(url, marker, 30, server))
             # The watcher polls every 0.5 s: pauses 0.1 s apart put the five saves at five
             # points of its cycle, so the median is not one lucky or unlucky phase.
             time.sleep(0.5 + 0.1 * edit)

@@ -34,6 +34,11 @@ def test_bare_material_has_the_same_pages_and_theme_but_none_of_our_build_steps(
     docs = Path(bare["docs_dir"])
     for page in nav_files(bare["nav"]):
         assert (docs / page).is_file(), page  # the generated timeline too
+    # Our build builds the Korean edition too, so the bare build has its pages, generated ones
+    # included, as ordinary pages.
+    for page in nav_files(read_config(ROOT / "mkdocs.ko.yml")["nav"]):
+        assert (docs / "ko" / page).is_file(), f"ko/{page}"
+    assert "exclude_docs" not in bare
     assert not (docs / "stylesheets").exists() and not (docs / "javascripts").exists()
     assert bare["plugins"] == ["search"]
     assert "hooks" not in bare and "extra_css" not in bare and "custom_dir" not in bare["theme"]
