@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from filelock import FileLock
 
 from scripts.tools.build import run_build as mkdocs_build
 from scripts.tools.static_server import serving
@@ -18,6 +21,47 @@ DOCS = ROOT / "docs"
 SHARED = ROOT.parent / "shared"
 # The site is served below a folder, to prove that every address it uses is relative.
 SUB_FOLDER = "/a/sub/folder/"
+
+
+def run_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this test run shares (pytest-xdist gives each worker its own
+    base temporary folder, inside one that is the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Any]
+) -> Path:
+    """The folder `name` of the run, which `make(folder)` fills for the first worker that
+    asks; the others wait for it and share it. A `make` that fails leaves no folder, so
+    every worker that asks fails the same way."""
+    folder = run_root(tmp_path_factory) / name
+    done = folder.with_name(f"{name}.done")
+    with FileLock(folder.with_name(f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.hookimpl(wrapper=True)  # around xdist's own, which reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    """Group the tests for the workers (--dist=loadgroup): tests that share an expensive
+    fixture of a module, a page's browser report or the published editions run on one worker,
+    which makes it once."""
+    for item in items:
+        if "editions_repo" in getattr(item, "fixturenames", ()):
+            group = "editions"
+        else:
+            group = item.nodeid.partition("::")[0]
+            params = getattr(getattr(item, "callspec", None), "params", {})
+            if "page_path" in params:
+                group += f"[{params['page_path']}]"
+        item.add_marker(pytest.mark.xdist_group(group))
+    return (yield)
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:
@@ -35,7 +79,8 @@ def shared_render_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     if os.environ.get("CITATIONS_CACHE"):
         yield
         return
-    os.environ["CITATIONS_CACHE"] = str(tmp_path_factory.mktemp("cache") / "citations.json")
+    # One file for all workers: the render cache replaces it whole on every save.
+    os.environ["CITATIONS_CACHE"] = str(run_root(tmp_path_factory) / "citations.json")
     try:
         yield
     finally:
@@ -44,8 +89,10 @@ def shared_render_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the working tree into a temporary folder."""
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    """The site built from the working tree into a temporary folder, once for all workers."""
+    return made_once(
+        tmp_path_factory, "site", lambda folder: build_site(ROOT / "mkdocs.yml", folder)
+    )
 
 
 @pytest.fixture(scope="session")
