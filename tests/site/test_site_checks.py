@@ -53,9 +53,11 @@ def test_copy_check_fails_on_a_page_that_repeats_an_article_sentence(
 
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project's sources, to break without touching the working tree."""
+    """A copy of the project's sources, to break without touching the working tree; with its
+    git history, so the pages keep their dates (and the session's rendered citations serve)."""
     copy = tmp_path_factory.mktemp("project")
     for name in (
+        ".git",
         "mkdocs.yml",
         "mkdocs.ko.yml",
         "docs",
