@@ -54,7 +54,6 @@ PAGE_FACTS = """() => ({
     imagesWithoutAlt: [...document.images]
         .filter(img => !img.hasAttribute('alt'))
         .map(img => img.outerHTML.slice(0, 120)),
-    title: document.title,
     description: document.querySelector('meta[name=description]')?.content ?? null,
     layoutShift: window.__layoutShift,
 })"""
@@ -95,7 +94,6 @@ class PageReport:
     scroll_width: int = 0
     viewport_width: int = 0
     images_without_alt: list[str] = field(default_factory=list)
-    title: str = ""
     description: str | None = None
     layout_shift: float = 0.0
     small_text: list[str] = field(default_factory=list)
@@ -201,7 +199,6 @@ def load_and_inspect(context, url: str) -> PageReport:
     # fit content that overflows, which would hide the very overflow being checked.
     report.viewport_width = configured_width
     report.images_without_alt = facts["imagesWithoutAlt"]
-    report.title = facts["title"]
     report.description = facts["description"]
     report.layout_shift = facts["layoutShift"]
     report.small_text = facts["smallText"]

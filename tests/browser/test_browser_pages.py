@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.project import site_nav_urls, sitemap_urls
+from tests.browser.conftest import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,10 +75,14 @@ def test_page_has_a_meta_description(page_report, page_path):
     assert report.description and report.description.strip(), f"{report.url}: no description"
 
 
-def test_page_titles_are_unique(page_report):
+def test_page_titles_are_unique(built_site):
+    # Read from the built pages: the title is the page's, not the browser's, and loading every
+    # page again for it (a test of no one page) would double the browser's work.
     titles: dict[str, list[str]] = {}
-    for path in site_nav_urls(ROOT / "mkdocs.yml"):
-        titles.setdefault(page_report(path, "desktop-1280-light").title, []).append(path)
+    for path in PAGES:
+        page = BeautifulSoup((built_site / path / "index.html").read_bytes(), "html.parser")
+        assert page.title and page.title.string, f"{path or '/'}: no title"
+        titles.setdefault(page.title.string.strip(), []).append(path)
     shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
     assert not shared, f"pages sharing a title: {shared}"
 
