@@ -51,7 +51,8 @@ def made_once(
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Group the tests for the workers (--dist=loadgroup): tests that share an expensive
     fixture of a module, a page's browser report or the published editions run on one worker,
-    which makes it once."""
+    which makes it once. The editions go first: publishing them is the longest group, and it
+    runs beside the other worker's build of the session's site instead of after it."""
     for item in items:
         if "editions_repo" in getattr(item, "fixturenames", ()):
             group = "editions"
@@ -61,6 +62,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
             if "page_path" in params:
                 group += f"[{params['page_path']}]"
         item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group").args[0] != "editions")
     return (yield)
 
 

@@ -225,11 +225,28 @@ def page_report(site_base: str, inspect_url) -> Callable[[str, str], PageReport]
     return report_for
 
 
+def page_configurations(path: str) -> list[str]:
+    """The set-ups a page is loaded in: an English page in both; a Korean page on the phone
+    in dark only. The Korean pages have the English pages' templates, stylesheets, colours
+    and scripts, which the English pages check in both set-ups; what is their own is the text,
+    and a narrow screen is where it overflows, wraps or shrinks."""
+    return ["mobile-375-dark"] if path.startswith("ko/") else list(CONFIGURATIONS)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Tests taking `page_path` run on every nav page; `configuration` on both set-ups."""
-    if "page_path" in metafunc.fixturenames:
+    """Tests taking `page_path` run on every nav page; with `configuration` too, on each of
+    that page's set-ups (`page_configurations`)."""
+    names = metafunc.fixturenames
+    if "page_path" in names and "configuration" in names:
+        pairs = [(path, setup) for path in PAGES for setup in page_configurations(path)]
+        metafunc.parametrize(
+            ("page_path", "configuration"),
+            pairs,
+            ids=[f"{page_id(path)}-{setup}" for path, setup in pairs],
+        )
+    elif "page_path" in names:
         metafunc.parametrize("page_path", PAGES, ids=page_id)
-    if "configuration" in metafunc.fixturenames:
+    elif "configuration" in names:
         metafunc.parametrize("configuration", list(CONFIGURATIONS))
 
 

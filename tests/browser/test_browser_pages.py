@@ -71,7 +71,7 @@ def test_every_image_has_a_text_alternative(page_report, page_path, configuratio
 
 
 def test_page_has_a_meta_description(page_report, page_path):
-    report = page_report(page_path, "desktop-1280-light")
+    report = page_report(page_path, "mobile-375-dark")  # every page is loaded so
     assert report.description and report.description.strip(), f"{report.url}: no description"
 
 
