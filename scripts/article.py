@@ -132,3 +132,13 @@ def unrestated(pages: Iterable[Page], paragraphs: Iterable[Paragraph]) -> list[i
     """The numbers of the paragraphs that no section restates, in order."""
     sections = paragraph_sections(pages, paragraphs)
     return [number for number, where in sections.items() if not where]
+
+
+def check_every_paragraph_restated(pages: list[Page], paragraphs: tuple[Paragraph, ...]) -> None:
+    """Stop a build whose pages leave a paragraph of the article untold."""
+    if missing := unrestated(pages, paragraphs):
+        numbers = ", ".join(str(number) for number in missing)
+        raise ParagraphMapError(
+            f"{PARAGRAPHS_PATH}: paragraph {numbers} of the article is restated by no "
+            "section: name it in the `restates` front matter of the section that tells it"
+        )

@@ -69,14 +69,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
-import json
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
-
-import yaml
 
 from scripts import languages
 from scripts.markdown_headings import heading_ids, slugify
@@ -156,16 +153,6 @@ def date_label(date: EventDate, language: str = languages.DEFAULT) -> str:
     if date.precision == "month":
         return languages.month_label(date.start.year, date.start.month, language)
     return languages.year_label(date.start.year, language)
-
-
-def front_matter_value(value: str) -> str:
-    """A value for a `key: value` line of a generated page's front matter: as it is when YAML
-    reads it back unchanged (every English text), else quoted (a translation may hold ": ")."""
-    try:
-        plain = yaml.safe_load(f"key: {value}") == {"key": value}
-    except yaml.YAMLError:
-        plain = False
-    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)

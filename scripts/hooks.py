@@ -26,8 +26,6 @@ import json
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +35,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
 
 # MkDocs loads hook files by path, so the project root is not importable until added.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,6 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import (
     anchors,
     article,
+    build_state,
+    changes_page,
     citations,
     editions,
     frontmatter,
@@ -61,50 +60,13 @@ from scripts import (
 )
 from scripts.pictures import pages as pictures
 from scripts.publish import css_trim, html_fixes, minify, palette, pdf, robots, script_text
-from scripts.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.nk2023")
 
 GIT_DATES_PLUGIN = "git-revision-date-localized"
-# Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
-# "off" to render everything afresh (the benchmark's cold builds).
-RENDER_CACHE = Path(".cache") / "citations.json"
-# Material's stylesheet as trimmed for this site's classes (scripts/publish/css_trim.py).
-TRIM_CACHE = Path(".cache") / "theme-css.json"
 
 
-@dataclass
-class _Build:
-    """What one build learns in one event and uses in a later one."""
-
-    lock: anchors.Lock = field(default_factory=anchors.Lock)
-    page_moves: dict[str, str] = field(default_factory=dict)  # mkdocs-redirects' map
-    cache: RenderCache | None = None
-    pages: dict[str, frontmatter.Page] = field(default_factory=dict)
-    events: list[frontmatter.Event] = field(default_factory=list)
-    paragraphs: tuple[article.Paragraph, ...] = ()
-    paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
-    quotations: tuple[quotations.Quotation, ...] = ()
-    data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
-    page_dates: dict[str, date] = field(default_factory=dict)
-    moves: dict[str, list[Any]] = field(default_factory=dict)  # scripts/pictures
-    # Editions: the changelog, the edition this build makes (None for a plain build), and
-    # each page's content for the edition's PDF.
-    changelog: tuple[editions.Entry, ...] | None = None
-    edition: editions.Edition | None = None
-    pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
-    # The build's language (mkdocs.yml: English; mkdocs.ko.yml: Korean) and its UI texts.
-    language: str = languages.DEFAULT
-    text: languages.UiText = field(default_factory=languages.UiText)
-
-    @property
-    def folder(self) -> str:
-        """This build's folder under the English site's root: "" or "ko/"."""
-        return languages.translation_folder(self.language)
-
-
-_build = _Build()
+_build = build_state.BuildState()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -137,10 +99,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         text = languages.read_ui_text(root, language)
     except languages.CatalogError as error:
         raise PluginError(str(error)) from None
-    _build = _Build(
+    _build = build_state.BuildState(
         lock=lock,
         page_moves=_page_moves(config),
-        cache=_open_render_cache(root, project.site_base(config.site_url)),
+        cache=build_state.open_render_cache(root, project.site_base(config.site_url)),
         language=language,
         text=text,
     )
@@ -173,7 +135,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     try:
         paragraphs = article.site_paragraphs(Path(config_dir or "."), _build.language)
         pages = timeline.collect(sources, paragraphs=[p.number for p in paragraphs])
-        _check_every_paragraph_restated(pages, paragraphs)
+        article.check_every_paragraph_restated(pages, paragraphs)
         quoted = quotations.read_quotations(
             Path(config_dir or "."), {p.path: p for p in pages}, _build.language
         )
@@ -257,7 +219,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     cache = _build.cache
     is_timeline = page.file.src_uri == timeline.PAGE_PATH
     validated = _build.pages.get(page.file.src_uri)
-    headings = tuple(_headings(page.toc))
+    headings = tuple(page_citations.flat_headings(page.toc))
     # "Cite this quotation" (scripts/quotations.py): each quotation marked in its section.
     quoted = quotations.on_page(_build.quotations, page.file.src_uri)
     try:
@@ -271,12 +233,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         updated=project.updated_date(page.meta),
         is_home=page.is_homepage,
         headings=headings,
-        events=tuple(_event_citables(_build.events)) if is_timeline else (),
-        signposts=frozenset(
-            heading.anchor for heading in headings if timeline.SIGNPOST_ID.match(heading.anchor)
-        )
-        if is_timeline
-        else frozenset(),
+        events=tuple(page_citations.event_citables(_build.events)) if is_timeline else (),
+        signposts=timeline.signposts(headings) if is_timeline else frozenset(),
     )
     original_block = None
     if page.file.src_uri == page_citations.ORIGINAL_ON_PAGE:
@@ -298,7 +256,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         folder=_build.folder,
     )
     page.meta["citations"] = cited.view
-    _build.data_files[cited.data_file] = _with_pinpoints(cited.data, _site(config), to_cite)
+    _build.data_files[cited.data_file] = pinpoints.for_page(
+        cited.data,
+        _site(config),
+        to_cite,
+        _build.cache,
+        edition=_build.edition.version if _build.edition is not None else None,
+    )
     if quoted:
         _build.data_files[cited.data_file]["quotations"] = quotations.data(
             quoted, cache, _build.text
@@ -361,15 +325,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The sources in docs/ keep their comments; only the published copies are minified.
     minify.minify_site_assets(site_dir)
     palette.trim_site_palette(site_dir, config.theme.get("palette"))
-    trimmed = _open_cache(
-        Path(config.config_file_path).parent, TRIM_CACHE, css_trim.trim_namespace()
+    trimmed = build_state.open_cache(
+        Path(config.config_file_path).parent, build_state.TRIM_CACHE, css_trim.trim_namespace()
     )
     css_trim.trim_site_css(site_dir, trimmed)
     if trimmed is not None:
         trimmed.save()
     if _build.edition is not None:
         _print_edition(config, _build.edition)
-    _report_missing_text()
+    for warning in _build.text.missing_warnings():
+        log.warning(warning)
     if _build.language == languages.DEFAULT:
         for language in translations:
             _build_translation(config, language)
@@ -379,8 +344,7 @@ def _write_robots_txt(config: MkDocsConfig, folders: list[str]) -> None:
     if not config.site_url:
         log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
         return
-    text = robots.robots_txt(config.site_url, folders)
-    (Path(config.site_dir) / "robots.txt").write_text(text, encoding="utf-8")
+    robots.write_robots_txt(Path(config.site_dir), config.site_url, folders)
 
 
 def _build_translation(config: MkDocsConfig, language: str) -> None:
@@ -407,31 +371,6 @@ def _build_translation(config: MkDocsConfig, language: str) -> None:
     log.info("Building the %s edition into %s", language, translated.site_dir)
     build_site(translated, dirty=False)
     translation_reuse.built(folder, inputs)
-
-
-def _report_missing_text() -> None:
-    """UI text the language's catalog lacks stays English: warn (a strict build fails)."""
-    for english in sorted(_build.text.missing):
-        log.warning(
-            "%s: no %s text for %r: add it to the catalog",
-            _build.text.label,
-            _build.language,
-            english,
-        )
-
-
-def _with_pinpoints(
-    data: dict[str, Any], site: citations.Site, to_cite: page_citations.PageToCite
-) -> dict[str, Any]:
-    """The data file with what "Cite this passage" needs: in-text citations and the edition."""
-    return pinpoints.with_pinpoints(
-        data,
-        site,
-        (to_cite.title, to_cite.url, to_cite.updated),
-        page_citations.citables(to_cite),
-        _build.cache,
-        edition=_build.edition.version if _build.edition is not None else None,
-    )
 
 
 def _start_edition(config: MkDocsConfig, root: Path) -> None:
@@ -467,21 +406,16 @@ def _add_changes_page(files: Files, config: MkDocsConfig) -> None:
     if _build.changelog is None:
         return
     try:
-        editions.check_item_pages(_build.changelog, _build.pages)
+        content = changes_page.changes_page(
+            _build.changelog,
+            _build.pages,
+            already_in_docs=files.get_file_from_path(editions.CHANGES_PAGE) is not None,
+            edition=_build.edition,
+            repo_url=config.repo_url,
+            text=_build.text,
+        )
     except frontmatter.FrontMatterError as error:
         raise PluginError(str(error)) from None
-    if files.get_file_from_path(editions.CHANGES_PAGE) is not None:
-        raise PluginError(
-            f"docs/{editions.CHANGES_PAGE}: generated from {editions.CHANGELOG_PATH} at every "
-            "build; remove it"
-        )
-    content = editions.changes_markdown(
-        _build.changelog,
-        titles={path: page.title for path, page in _build.pages.items()},
-        edition=_build.edition,
-        repo_url=config.repo_url,
-        text=_build.text,
-    )
     files.append(File.generated(config, editions.CHANGES_PAGE, content=content))
 
 
@@ -490,14 +424,11 @@ def _print_edition(config: MkDocsConfig, edition: editions.Edition) -> None:
     order = project.nav_files(config.nav)
     pages = [_build.pdf_pages[path] for path in order if path in _build.pdf_pages]
     printed = pdf.PdfEdition(
-        site_name=config.site_name,
+        config.site_name,
         author=config.site_author or config.site_name,
         description=config.site_description or "",
         language=config.theme.get("language") or "en",
-        version=edition.version,
-        date_text=edition.date_text,
-        year=edition.date.year,
-        base_url=edition.base_url,
+        **pdf.edition_facts(edition),
     )
     site_dir = Path(config.site_dir)
     pdf.write_pdf(printed, pages, site_dir, site_dir / edition.pdf_path)
@@ -521,17 +452,6 @@ def _date_by_source_date_epoch(page: Page, config: MkDocsConfig) -> None:
             page.meta[f"{variable}_raw_{date_type}"] = text
 
 
-def _check_every_paragraph_restated(
-    pages: list[frontmatter.Page], paragraphs: tuple[article.Paragraph, ...]
-) -> None:
-    if missing := article.unrestated(pages, paragraphs):
-        numbers = ", ".join(str(number) for number in missing)
-        raise article.ParagraphMapError(
-            f"{article.PARAGRAPHS_PATH}: paragraph {numbers} of the article is restated by no "
-            "section: name it in the `restates` front matter of the section that tells it"
-        )
-
-
 def _timeline_settings(config: MkDocsConfig) -> dict[str, Any]:
     return {
         "site_name": config.site_name,
@@ -541,47 +461,11 @@ def _timeline_settings(config: MkDocsConfig) -> dict[str, Any]:
     }
 
 
-def _open_render_cache(root: Path, site_address: str) -> RenderCache | None:
-    """The citations' cache, whose entries serve a build for any address of the site."""
-    return _open_cache(root, RENDER_CACHE, citations.render_namespace(), site_address)
-
-
-def _open_cache(
-    root: Path, default: Path, namespace: str, site_address: str | None = None
-) -> RenderCache | None:
-    """A cache kept between builds: `default` under the project, or beside the file that
-    CITATIONS_CACHE names; none when it says "off" (the benchmark's cold builds)."""
-    setting = os.environ.get("CITATIONS_CACHE", "").strip()
-    if setting.lower() == "off":
-        return None
-    named = Path(setting)
-    if not setting:
-        path = root / default
-    else:
-        path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
-    return RenderCache(namespace, path, site_address=site_address)
-
-
 def _label(file: File, config_dir: str) -> str:
     """The file as editors see it in errors: relative to mkdocs.yml, e.g. docs/russia.md."""
     if file.abs_src_path is None:
         return file.src_uri
     return os.path.relpath(file.abs_src_path, config_dir or ".")
-
-
-def _headings(toc: TableOfContents) -> list[page_citations.Heading]:
-    """The table of contents, flattened in reading order."""
-    found = []
-    for link in toc:
-        found.append(page_citations.Heading(link.level, link.id, link.title))
-        found.extend(_headings(link.children))
-    return found
-
-
-def _event_citables(events: list[frontmatter.Event]) -> list[page_citations.Citable]:
-    return [
-        page_citations.Citable(event.id, event.title, "event", event.date.text) for event in events
-    ]
 
 
 def _description(page: Page, config: MkDocsConfig) -> str:
@@ -606,10 +490,4 @@ def _site(config: MkDocsConfig, *, latest: bool = False) -> citations.Site:
 def _page_moves(config: MkDocsConfig) -> dict[str, str]:
     """mkdocs-redirects' map as site addresses (old page -> new page)."""
     plugin = config.plugins.get("redirects")
-    redirect_maps = plugin.config.get("redirect_maps", {}) if plugin else {}
-    moves = {}
-    for old, new in redirect_maps.items():
-        old_page, new_page = project.page_address(old), project.page_address(new)
-        if old_page and new_page:
-            moves[old_page] = new_page
-    return moves
+    return project.page_moves(plugin.config.get("redirect_maps", {}) if plugin else {})

@@ -107,6 +107,13 @@ class UiText:
                 text = found
         return text.format(**values) if values else text
 
+    def missing_warnings(self) -> list[str]:
+        """One warning per text the catalog lacks (it stays English), for the build's log."""
+        return [
+            f"{self.label}: no {self.language} text for {english!r}: add it to the catalog"
+            for english in sorted(self.missing)
+        ]
+
 
 ENGLISH = UiText()
 

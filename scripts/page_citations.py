@@ -10,7 +10,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -65,6 +65,21 @@ class CitedPage:
     view: dict[str, Any]
     data_file: str
     data: dict[str, Any]
+
+
+def flat_headings(toc: Iterable[Any]) -> list[Heading]:
+    """A page's table of contents (MkDocs' links: level, id, title, children), flattened in
+    reading order."""
+    found = []
+    for link in toc:
+        found.append(Heading(link.level, link.id, link.title))
+        found.extend(flat_headings(link.children))
+    return found
+
+
+def event_citables(events: Sequence[Any]) -> list[Citable]:
+    """The timeline page's events (frontmatter.Event) as what its cite tools cite."""
+    return [Citable(event.id, event.title, "event", event.date.text) for event in events]
 
 
 def citables(page: PageToCite) -> list[Citable]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from scripts import citations
+from scripts import citations, page_citations
 from scripts.render_cache import RenderCache
 
 # A number no section reaches, replaced in the browser by the reader's paragraph.
@@ -71,3 +71,22 @@ def with_pinpoints(
     data["edition"] = edition
     data["locator_placeholder"] = LOCATOR_PLACEHOLDER
     return data
+
+
+def for_page(
+    data: dict[str, Any],
+    site: citations.Site,
+    page: page_citations.PageToCite,
+    cache: RenderCache | None = None,
+    *,
+    edition: str | None = None,
+) -> dict[str, Any]:
+    """A page's data file with what "Cite this passage" needs for each of its citables."""
+    return with_pinpoints(
+        data,
+        site,
+        (page.title, page.url, page.updated),
+        page_citations.citables(page),
+        cache,
+        edition=edition,
+    )

@@ -92,6 +92,16 @@ def page_address(path: str) -> str | None:
     return "/" + page_url(path).lstrip("/")
 
 
+def page_moves(redirect_maps: dict[str, str]) -> dict[str, str]:
+    """mkdocs-redirects' `redirect_maps` (Markdown paths) as site addresses, old -> new."""
+    moves = {}
+    for old, new in redirect_maps.items():
+        old_page, new_page = page_address(old), page_address(new)
+        if old_page and new_page:
+            moves[old_page] = new_page
+    return moves
+
+
 def site_base(site_url: str | None) -> str:
     """The site's address ending with "/", so page URLs can be appended; the local server's
     when none is set."""

@@ -8,6 +8,7 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,3 +87,13 @@ def yaml_kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "a number"
     return type(value).__name__
+
+
+def front_matter_value(value: str) -> str:
+    """A value for a `key: value` line of a generated page's front matter: as it is when YAML
+    reads it back unchanged (every English text), else quoted (a translation may hold ": ")."""
+    try:
+        plain = yaml.safe_load(f"key: {value}") == {"key": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)

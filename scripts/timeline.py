@@ -51,11 +51,11 @@ from scripts.frontmatter import (
     Page,
     check_unique_ids,
     date_label,
-    front_matter_value,
     read_page,
     theme_label,
 )
 from scripts.languages import UiText
+from scripts.strict_yaml import front_matter_value
 from scripts.timeline_ics import (  # the calendar, re-exported as part of the timeline's API
     render_ics,
     reproducible_dtstamp,
@@ -429,6 +429,11 @@ def read_site(config_file: Path) -> tuple[list[Page], list[str]]:
     paragraphs = article.site_paragraphs(config_file.parent)
     numbers = [paragraph.number for paragraph in paragraphs]
     return collect(project.markdown_sources(config_file), paragraphs=numbers), nav
+
+
+def signposts(headings: Iterable[Any]) -> frozenset[str]:
+    """The timeline page's year and month headings (no cite tools: they are signposts)."""
+    return frozenset(h.anchor for h in headings if SIGNPOST_ID.match(h.anchor))
 
 
 def format_table(events: Sequence[Event]) -> str:

@@ -54,6 +54,16 @@ class PdfEdition:
     citation: str = ""
 
 
+def edition_facts(edition: Any) -> dict[str, Any]:
+    """What the cover takes from the edition (scripts.editions.Edition)."""
+    return {
+        "version": edition.version,
+        "date_text": edition.date_text,
+        "year": edition.date.year,
+        "base_url": edition.base_url,
+    }
+
+
 def citation_line(edition: PdfEdition) -> str:
     """How to cite the edition as a whole, in APA's form for a versioned work."""
     return (

@@ -7,6 +7,7 @@ time (set SITE_URL when deploying) rather than kept as a static file with a fixe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import urljoin
 
 from scripts.project import site_base
@@ -18,3 +19,8 @@ def robots_txt(site_url: str, folders: Iterable[str] = ()) -> str:
     base = site_base(site_url)
     sitemaps = [urljoin(base, folder + "sitemap.xml") for folder in ("", *folders)]
     return "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {url}\n" for url in sitemaps)
+
+
+def write_robots_txt(site_dir: Path, site_url: str, folders: Iterable[str] = ()) -> None:
+    """robots.txt (`robots_txt`) at the root of the built site."""
+    (site_dir / "robots.txt").write_text(robots_txt(site_url, folders), encoding="utf-8")

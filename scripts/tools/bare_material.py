@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from scripts import editions, languages, timeline
+from scripts import changes_page, editions, languages, timeline
 from scripts.project import LOCAL_SITE_URL, read_config
 
 DESCRIPTION = (
@@ -75,7 +75,7 @@ def _generated_pages(root: Path, language: str, site_name: str) -> dict[str, str
     entries = editions.read_changelog(root, language)
     if entries is not None:
         titles = {page.path: page.title for page in pages}
-        generated[editions.CHANGES_PAGE] = editions.changes_markdown(
+        generated[editions.CHANGES_PAGE] = changes_page.changes_markdown(
             entries, titles=titles, text=text
         )
     return generated

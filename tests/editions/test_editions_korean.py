@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from scripts import editions, languages
+from scripts import changes_page, editions, languages
 from scripts.frontmatter import read_page
 from tests.conftest import ROOT
 
@@ -56,7 +56,7 @@ def test_dates_are_written_in_each_language() -> None:
 
 
 def test_korean_changes_page_of_an_edition(korean: languages.UiText) -> None:
-    page = editions.changes_markdown(
+    page = changes_page.changes_markdown(
         ENTRIES, titles=TITLES, edition=EDITION, repo_url=REPO, text=korean
     )
     assert korean.missing == set()
@@ -80,8 +80,8 @@ def test_korean_changes_page_of_an_edition(korean: languages.UiText) -> None:
 def test_korean_changes_page_of_a_plain_build(korean: languages.UiText) -> None:
     entries = editions.read_changelog(ROOT, "ko")
     assert entries
-    page = editions.changes_markdown(entries, titles=TITLES, text=korean)
-    empty = editions.changes_markdown((), titles=TITLES, text=korean)
+    page = changes_page.changes_markdown(entries, titles=TITLES, text=korean)
+    empty = changes_page.changes_markdown((), titles=TITLES, text=korean)
     assert korean.missing == set()
     assert "2026.1판, 2026년 1월 15일" in page
     assert "아직 게시된 판이 없다." in empty
@@ -89,11 +89,14 @@ def test_korean_changes_page_of_a_plain_build(korean: languages.UiText) -> None:
 
 def test_english_changes_page_is_the_same_with_the_english_catalog() -> None:
     for options in ({}, {"edition": EDITION, "repo_url": REPO}):
-        default = editions.changes_markdown(ENTRIES, titles=TITLES, **options)
+        default = changes_page.changes_markdown(ENTRIES, titles=TITLES, **options)
         english = languages.read_ui_text(ROOT, "en")
-        assert editions.changes_markdown(ENTRIES, titles=TITLES, text=english, **options) == default
+        assert (
+            changes_page.changes_markdown(ENTRIES, titles=TITLES, text=english, **options)
+            == default
+        )
         assert english.missing == set()
-    page = editions.changes_markdown(ENTRIES, titles=TITLES, edition=EDITION, repo_url=REPO)
+    page = changes_page.changes_markdown(ENTRIES, titles=TITLES, edition=EDITION, repo_url=REPO)
     assert page.startswith("---\ntitle: Changes and corrections\ndescription: Every edition")
     assert "This is edition 2026.2 of 2 March 2026." in page
     assert "## Edition 2026.1, 15 January 2026 {#edition-2026-1}" in page
@@ -101,7 +104,7 @@ def test_english_changes_page_is_the_same_with_the_english_catalog() -> None:
     assert "[view all changes since 2026.1](" in page
     assert "- **Correction.** 날짜 하나를 바로잡았다. ([러시아와의 관계](russia.md))" in page
     assert "Corrections of fact are marked **Correction**.\n" in page
-    assert editions.changes_markdown((), titles={}).endswith(
+    assert changes_page.changes_markdown((), titles={}).endswith(
         "\nNo edition has been published yet.\n"
     )
 
@@ -110,6 +113,6 @@ def test_a_catalog_lacking_a_kind_label_leaves_it_english_and_says_so(
     korean: languages.UiText,
 ) -> None:
     broken = languages.UiText("ko", {k: v for k, v in korean.texts.items() if k != "Change"})
-    page = editions.changes_markdown(ENTRIES, titles=TITLES, text=broken)
+    page = changes_page.changes_markdown(ENTRIES, titles=TITLES, text=broken)
     assert broken.missing == {"Change"}
     assert "- **Change.** 문장을 다듬었다." in page

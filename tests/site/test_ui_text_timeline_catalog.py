@@ -20,7 +20,7 @@ import jinja2
 import pytest
 import yaml
 
-from scripts import editions, languages, timeline, timeline_ics
+from scripts import changes_page, editions, languages, timeline, timeline_ics
 from scripts.publish import minify
 from tests.conftest import ROOT
 from tests.site.test_ui_text_catalog import UniqueKeyLoader
@@ -135,8 +135,8 @@ def render_everything(text: languages.UiText) -> None:
         published=(editions.Published(editions.Version(2026, 1), (), "a"),),
     )
     for options in ({}, {"edition": edition, "repo_url": "https://github.com/o/r"}):
-        editions.changes_markdown(entries, titles={}, text=text, **options)
-    editions.changes_markdown((), titles={}, text=text)
+        changes_page.changes_markdown(entries, titles={}, text=text, **options)
+    changes_page.changes_markdown((), titles={}, text=text)
     render_templates(text)
 
 

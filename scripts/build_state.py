@@ -1,0 +1,72 @@
+"""What one build learns in one MkDocs event and uses in a later one, and the caches it keeps
+between builds. Plain data: scripts/hooks.py holds the one instance of a build."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from scripts import anchors, article, citations, editions, frontmatter, languages, quotations
+from scripts.publish import pdf
+from scripts.render_cache import RenderCache
+
+# Rendered citations are kept here between builds; CITATIONS_CACHE names another file, or
+# "off" to render everything afresh (the benchmark's cold builds).
+RENDER_CACHE = Path(".cache") / "citations.json"
+# Material's stylesheet as trimmed for this site's classes (scripts/publish/css_trim.py).
+TRIM_CACHE = Path(".cache") / "theme-css.json"
+
+
+@dataclass
+class BuildState:
+    """What one build learns in one event and uses in a later one."""
+
+    lock: anchors.Lock = field(default_factory=anchors.Lock)
+    page_moves: dict[str, str] = field(default_factory=dict)  # mkdocs-redirects' map
+    cache: RenderCache | None = None
+    pages: dict[str, frontmatter.Page] = field(default_factory=dict)
+    events: list[frontmatter.Event] = field(default_factory=list)
+    paragraphs: tuple[article.Paragraph, ...] = ()
+    paragraph_sections: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    quotations: tuple[quotations.Quotation, ...] = ()
+    data_files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Each page's last change, as its citations give it: the calendar's LAST-MODIFIED.
+    page_dates: dict[str, date] = field(default_factory=dict)
+    moves: dict[str, list[Any]] = field(default_factory=dict)  # scripts/pictures
+    # Editions: the changelog, the edition this build makes (None for a plain build), and
+    # each page's content for the edition's PDF.
+    changelog: tuple[editions.Entry, ...] | None = None
+    edition: editions.Edition | None = None
+    pdf_pages: dict[str, pdf.PdfPage] = field(default_factory=dict)
+    # The build's language (mkdocs.yml: English; mkdocs.ko.yml: Korean) and its UI texts.
+    language: str = languages.DEFAULT
+    text: languages.UiText = field(default_factory=languages.UiText)
+
+    @property
+    def folder(self) -> str:
+        """This build's folder under the English site's root: "" or "ko/"."""
+        return languages.translation_folder(self.language)
+
+
+def open_render_cache(root: Path, site_address: str) -> RenderCache | None:
+    """The citations' cache, whose entries serve a build for any address of the site."""
+    return open_cache(root, RENDER_CACHE, citations.render_namespace(), site_address)
+
+
+def open_cache(
+    root: Path, default: Path, namespace: str, site_address: str | None = None
+) -> RenderCache | None:
+    """A cache kept between builds: `default` under the project, or beside the file that
+    CITATIONS_CACHE names; none when it says "off" (the benchmark's cold builds)."""
+    setting = os.environ.get("CITATIONS_CACHE", "").strip()
+    if setting.lower() == "off":
+        return None
+    named = Path(setting)
+    if not setting:
+        path = root / default
+    else:
+        path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
+    return RenderCache(namespace, path, site_address=site_address)
