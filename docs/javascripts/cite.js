@@ -227,68 +227,52 @@
    * build: scripts/paragraph_ids.py); its link, shown on hover and focus, is added here. */
   var PARAGRAPH_ID = /^(.+)-p(\d+)$/;
 
-  function addParagraphLink(block) {
-    var match = PARAGRAPH_ID.exec(block.id);
-    if (!match || /^H\d$/.test(block.tagName) || block.querySelector(":scope > .paragraph-link")) return;
-    var link = document.createElement("a");
-    link.className = "paragraph-link";
-    link.href = "#" + block.id;
-    link.setAttribute("aria-label", t("Paragraph {number}", { number: match[2] }));
-    link.textContent = "\u00b6";
-    var title = block.querySelector(":scope > .admonition-title");
-    block.insertBefore(link, title ? title.nextSibling : block.firstChild);
+  function addParagraphLinks() {
+    document.querySelectorAll(".md-content article [id]").forEach(function (block) {
+      var match = PARAGRAPH_ID.exec(block.id);
+      if (!match || /^H\d$/.test(block.tagName) || block.querySelector(":scope > .paragraph-link")) return;
+      var link = document.createElement("a");
+      link.className = "paragraph-link";
+      link.href = "#" + block.id;
+      link.setAttribute("aria-label", t("Paragraph {number}", { number: match[2] }));
+      link.textContent = "\u00b6";
+      var title = block.querySelector(":scope > .admonition-title");
+      block.insertBefore(link, title ? title.nextSibling : block.firstChild);
+    });
   }
 
   /* "Cite this quotation": a button after each quotation the build marked (span.quotation,
    * scripts/quotations.py); its panel is passage.js's, loaded on the first click. */
-  function addQuotationButton(quote) {
-    var next = quote.nextElementSibling;
-    if (next && next.classList.contains("quotation-button")) return;
-    // Its label is drawn by the stylesheet (::before), so the paragraph's text, a selection
-    // in it and a link to its words (a text fragment) stay the article's words alone.
-    var cite = button("", "cite-tools__button quotation-button");
-    cite.setAttribute("aria-label", t("Cite this quotation: {quotation}", { quotation: quote.textContent }));
-    cite.addEventListener("click", function () {
-      if (window.nkPassage && window.nkPassage.openQuotation) return window.nkPassage.openQuotation(quote, cite);
-      window.nkPendingQuotation = [quote, cite];
-      loadPassageScript();
+  function addQuotationButtons() {
+    document.querySelectorAll(".md-content span.quotation[data-quotation]").forEach(function (quote) {
+      var next = quote.nextElementSibling;
+      if (next && next.classList.contains("quotation-button")) return;
+      // Its label is drawn by the stylesheet (::before), so the paragraph's text, a selection
+      // in it and a link to its words (a text fragment) stay the article's words alone.
+      var cite = button("", "cite-tools__button quotation-button");
+      cite.setAttribute("aria-label", t("Cite this quotation: {quotation}", { quotation: quote.textContent }));
+      cite.addEventListener("click", function () {
+        if (window.nkPassage && window.nkPassage.openQuotation) return window.nkPassage.openQuotation(quote, cite);
+        window.nkPendingQuotation = [quote, cite];
+        loadPassageScript();
+      });
+      quote.after(cite);
     });
-    quote.after(cite);
-  }
-
-  /* The page's controls are added a few at a time, the browser free to paint and answer the
-   * reader between slices: a long page (the sources, the timeline) never holds the main
-   * thread for long, which on a slow phone is what Lighthouse's total blocking time counts.
-   * The slots keep their height from the first paint, so nothing moves as they fill. */
-  var SLICE_MS = 8;
-  function inSlices(steps) {
-    var next = 0;
-    (function slice() {
-      var stop = performance.now() + SLICE_MS;
-      while (next < steps.length && performance.now() < stop) steps[next++]();
-      if (next < steps.length) setTimeout(slice, 0);
-    })();
   }
 
   function setup() {
+    addParagraphLinks();
+    addQuotationButtons();
     describeAddress();
-    document.querySelectorAll("button.cite-copy[hidden]").forEach(function (copyButton) {
-      copyButton.hidden = false;
-    });
-    var steps = [];
     var box = document.querySelector(".cite-box[data-cite-src]");
     if (box) {
       document.querySelectorAll(".cite-tools[data-cite-tools]:empty").forEach(function (tools) {
-        steps.push(function () { if (!tools.firstChild) fillTools(box, tools); });
+        fillTools(box, tools);
       });
     }
-    document.querySelectorAll(".md-content article [id]").forEach(function (block) {
-      steps.push(function () { addParagraphLink(block); });
+    document.querySelectorAll("button.cite-copy[hidden]").forEach(function (copyButton) {
+      copyButton.hidden = false;
     });
-    document.querySelectorAll(".md-content span.quotation[data-quotation]").forEach(function (quote) {
-      steps.push(function () { addQuotationButton(quote); });
-    });
-    inSlices(steps);
   }
 
   // One listener serves every copy button, including those in panels filled later.
