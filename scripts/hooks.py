@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -103,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         lock=lock,
         page_moves=_page_moves(config),
         cache=build_state.open_render_cache(root, project.site_base(config.site_url)),
+        template_cache=build_state.open_template_cache(root),
         language=language,
         text=text,
     )
@@ -228,7 +230,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise PluginError(str(error)) from None
     to_cite = page_citations.PageToCite(
         title=page.title or config.site_name,
-        description=validated.description if validated else _description(page, config),
+        description=validated.description
+        if validated
+        else str(page.meta.get("description") or config.site_description or ""),
         url=page.url,
         updated=project.updated_date(page.meta),
         is_home=page.is_homepage,
@@ -275,10 +279,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    """Templates write UI text through the `t` filter (`{{ "Copy" | t }}`), the build's
-    language's catalog."""
-    env.filters["t"] = lambda english, **values: _build.text(english, **values)
+    """Templates write UI text through the `t` filter (`{{ "Copy" | t }}`); they are compiled
+    once and kept (`build_state.open_template_cache`)."""
+    env.filters["t"] = _ui_text
+    env.bytecode_cache = _build.template_cache
     return env
+
+
+@pass_context
+def _ui_text(context: Any, english: str, **values: object) -> str:
+    """Called at each render (pass_context): Jinja would fold a plain filter of a constant
+    into the compiled template, which the bytecode cache shares between languages."""
+    return _build.text(english, **values)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -316,7 +328,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # robots.txt is the English site's, at the root; it names each translation's sitemap.
     translations = languages.translations(config.extra.get("alternate"))
     if _build.language == languages.DEFAULT:
-        _write_robots_txt(config, [languages.translation_folder(code) for code in translations])
+        folders = [languages.translation_folder(code) for code in translations]
+        if config.site_url:
+            robots.write_robots_txt(site_dir, config.site_url, folders)
+        else:
+            log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
     else:
         # The page scripts' copies speak the language (scripts/publish/script_text.py).
         scripts_folder = site_dir / "javascripts"
@@ -338,13 +354,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _build.language == languages.DEFAULT:
         for language in translations:
             _build_translation(config, language)
-
-
-def _write_robots_txt(config: MkDocsConfig, folders: list[str]) -> None:
-    if not config.site_url:
-        log.warning("site_url is not set: robots.txt cannot give the sitemap's address")
-        return
-    robots.write_robots_txt(Path(config.site_dir), config.site_url, folders)
 
 
 def _build_translation(config: MkDocsConfig, language: str) -> None:
@@ -466,10 +475,6 @@ def _label(file: File, config_dir: str) -> str:
     if file.abs_src_path is None:
         return file.src_uri
     return os.path.relpath(file.abs_src_path, config_dir or ".")
-
-
-def _description(page: Page, config: MkDocsConfig) -> str:
-    return str(page.meta.get("description") or config.site_description or "")
 
 
 def _site(config: MkDocsConfig, *, latest: bool = False) -> citations.Site:

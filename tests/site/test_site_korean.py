@@ -211,3 +211,20 @@ def test_every_catalog_text_the_build_used_exists() -> None:
     assert text("Copy") != "Copy"
     assert text("A text no catalog has") == "A text no catalog has"
     assert text.missing == {"A text no catalog has"}
+
+
+def test_templates_speak_the_pages_language_though_their_compiled_form_is_shared(
+    built_site: Path,
+) -> None:
+    # The English build compiles the theme's templates into Jinja's bytecode cache and the
+    # Korean build, in the same process, loads them from it: a UI text folded in at compile
+    # time would show the English on a Korean page.
+    korean = languages.read_ui_text(ROOT, "ko")
+    for folder, expected in (
+        ("", "How to cite this page"),
+        ("ko/", korean("How to cite this page")),
+    ):
+        page = lxml.html.fromstring(html_file(built_site, folder + "china/").read_bytes())
+        [box] = page.xpath('//section[contains(@class, "cite-box")]')
+        assert box.get("aria-label") == expected, folder or "English"
+    assert korean("How to cite this page") != "How to cite this page"
