@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 from scripts.project import sitemap_urls
 from scripts.tools.browser import CHROMIUM, CHROMIUM_FLAGS
 from scripts.tools.build import ROOT, build_site
+from scripts.tools.live_server import free_port
 from scripts.tools.static_server import serving
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -40,12 +40,6 @@ class AuditResult:
     form_factor: str
     scores: dict[str, int | None]
     failing: list[str]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def lighthouse_command(url: str, form_factor: str) -> list[str]:

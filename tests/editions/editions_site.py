@@ -8,7 +8,6 @@ gh-pages branch is then exported and served the way GitHub Pages serves it.
 from __future__ import annotations
 
 import io
-import socket
 import subprocess
 import sys
 import tarfile
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.tools.live_server import free_port
 from scripts.tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,12 +110,6 @@ def copy_project(target: Path) -> None:
         if source.is_file() and not source.is_symlink():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_bytes(source.read_bytes())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
