@@ -362,16 +362,17 @@ def _build_translation(config: MkDocsConfig, language: str) -> None:
     While serving, the last one is kept if nothing it reads has changed."""
     root = Path(config.config_file_path).parent
     folder = Path(config.site_dir) / language
-    inputs = translation_reuse.fingerprint(
-        root,
-        # What the server watches, and this code, which it does not.
-        [Path(path) for path in (config.docs_dir, *config.watch)] + [Path(__file__).parent],
-        Path(config.docs_dir),
-        [language],
-    )
-    if translation_reuse.restore(folder, inputs):
-        log.info("The %s edition's inputs are unchanged: kept its last build", language)
-        return
+    inputs = None
+    if translation_reuse.serving():
+        inputs = translation_reuse.fingerprint(
+            root,
+            [Path(path) for path in (config.docs_dir, *config.watch)],
+            Path(config.docs_dir),
+            [language],
+        )
+        if translation_reuse.restore(folder, inputs):
+            log.info("The %s edition's inputs are unchanged: kept its last build", language)
+            return
     translated = load_config(
         str(languages.translation_config(root, language)),
         site_dir=str(Path(config.site_dir) / language),
@@ -379,7 +380,8 @@ def _build_translation(config: MkDocsConfig, language: str) -> None:
     )
     log.info("Building the %s edition into %s", language, translated.site_dir)
     build_site(translated, dirty=False)
-    translation_reuse.built(folder, inputs)
+    if inputs is not None:
+        translation_reuse.built(folder, inputs)
 
 
 def _start_edition(config: MkDocsConfig, root: Path) -> None:

@@ -8,9 +8,9 @@ would so rebuild the Korean edition as well, although no Korean page reads an En
 While serving, the translation's folder is put aside before MkDocs empties the site folder
 (`hold`), under a hidden name MkDocs leaves alone, and put back after the English build
 (`restore`) when the translation's inputs are the ones it was built from. Its inputs are the
-files the server watches and the project's top-level files, less the English pages, plus git's
-HEAD and index (page dates come from history). Any other change, or a plain `mkdocs build`,
-rebuilds it.
+files the server watches and the project's top-level files, less the English pages, plus the
+build's code and git's HEAD and index (page dates come from history). Any other change, or a
+plain `mkdocs build`, rebuilds it.
 
 MkDocs loads the hooks afresh for every rebuild, so what must outlive one build (whether this
 process serves, and what each held folder was built from) lives here, in a module imported once.
@@ -26,6 +26,8 @@ from pathlib import Path
 
 # Git files that change when a commit or checkout changes the pages' dates.
 GIT_STATE = (".git/HEAD", ".git/index", ".git/logs/HEAD")
+# The build's code: scripts/, where this module is.
+CODE = Path(__file__).resolve().parent
 # Folders inside watched ones that hold no input.
 NOT_INPUTS = {"__pycache__", ".git", ".cache"}
 
@@ -42,6 +44,7 @@ def start(command: str) -> None:
 
 
 def serving() -> bool:
+    """Whether this process serves: only then is a translation's fingerprint worth taking."""
     return _serving
 
 
@@ -53,14 +56,14 @@ def hold(folder: Path) -> None:
     """Put the served translation's `folder` aside, out of reach of MkDocs' cleaning."""
     held = _held(folder)
     shutil.rmtree(held, ignore_errors=True)
-    if _serving and folder in _built_from and folder.is_dir():
+    if folder in _built_from and folder.is_dir():  # built while serving
         folder.rename(held)
 
 
 def restore(folder: Path, inputs: str) -> bool:
     """Put the held translation back if it was built from `inputs`; True if it was."""
     held = _held(folder)
-    reusable = _serving and _built_from.get(folder) == inputs and held.is_dir()
+    reusable = _built_from.get(folder) == inputs and held.is_dir()
     if reusable and not folder.exists():
         held.rename(folder)
         return True
@@ -69,9 +72,8 @@ def restore(folder: Path, inputs: str) -> bool:
 
 
 def built(folder: Path, inputs: str) -> None:
-    """Record that the translation in `folder` was just built from `inputs`."""
-    if _serving:
-        _built_from[folder] = inputs
+    """Record that the translation in `folder` was just built from `inputs` while serving."""
+    _built_from[folder] = inputs
 
 
 def fingerprint(
@@ -84,7 +86,8 @@ def fingerprint(
     digest = hashlib.sha256()
     files = {path for path in root.iterdir() if path.is_file()}
     files |= {root / name for name in GIT_STATE if (root / name).is_file()}
-    for top in watched:
+    # What the server watches, and the build's code (this folder), which it does not.
+    for top in (*watched, CODE):
         files |= set(_files_under(top)) if top.is_dir() else {top}
     for path in sorted(files):
         if _is_english_page(path, english_pages, translation_folders):
