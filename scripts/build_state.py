@@ -64,17 +64,22 @@ def open_render_cache(root: Path, site_address: str) -> RenderCache | None:
 def open_cache(
     root: Path, default: Path, namespace: str, site_address: str | None = None
 ) -> RenderCache | None:
-    """A cache kept between builds: `default` under the project, or beside the file that
-    CITATIONS_CACHE names; none when it says "off" (the benchmark's cold builds)."""
+    """A cache kept between builds (`cache_path`); none when CITATIONS_CACHE says "off"."""
+    path = cache_path(root, default)
+    return None if path is None else RenderCache(namespace, path, site_address=site_address)
+
+
+def cache_path(root: Path, default: Path) -> Path | None:
+    """Where a cache is kept: `default` under the project, or beside the file CITATIONS_CACHE
+    names (the citations' cache is that file itself); None when it says "off" (the
+    benchmark's cold builds)."""
     setting = os.environ.get("CITATIONS_CACHE", "").strip()
     if setting.lower() == "off":
         return None
-    named = Path(setting)
     if not setting:
-        path = root / default
-    else:
-        path = named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
-    return RenderCache(namespace, path, site_address=site_address)
+        return root / default
+    named = Path(setting)
+    return named if default == RENDER_CACHE else named.with_name(f"{named.stem}-{default.name}")
 
 
 def open_template_cache(root: Path) -> BytecodeCache | None:
@@ -82,12 +87,8 @@ def open_template_cache(root: Path) -> BytecodeCache | None:
     (and off when they are): compiling Material's templates was a third of a warm build, and
     twice over with the Korean edition. Jinja checks each entry against its template's source,
     so an edited template compiles afresh."""
-    setting = os.environ.get("CITATIONS_CACHE", "").strip()
-    if setting.lower() == "off":
+    folder = cache_path(root, TEMPLATE_CACHE)
+    if folder is None:
         return None
-    folder = root / TEMPLATE_CACHE
-    if setting:
-        named = Path(setting)
-        folder = named.with_name(f"{named.stem}-{TEMPLATE_CACHE.name}")
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))
