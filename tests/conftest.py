@@ -34,8 +34,8 @@ def made_once(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Any]
 ) -> Path:
     """The folder `name` of the run, which `make(folder)` fills for the first worker that
-    asks; the others wait for it and share it. A `make` that fails leaves no folder, so
-    every worker that asks fails the same way."""
+    asks; the others wait for it and share it. A `make` that fails marks nothing done, so
+    every worker that asks makes it afresh and fails the same way."""
     folder = run_root(tmp_path_factory) / name
     done = folder.with_name(f"{name}.done")
     with FileLock(folder.with_name(f"{name}.lock")):
