@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import mimetypes
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -133,6 +134,22 @@ def make_handler(mount: SiteMount) -> type[BaseHTTPRequestHandler]:
     return SiteHandler
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a client hangs up mid-response.
+
+    A browser drops connections it no longer needs (a page closed while its search index
+    loads, a prefetch cancelled); socketserver would print a traceback for each, which reads
+    like a failure in a passing test run. Any other error is still printed.
+    """
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(
     root: Path, *, prefix: str = "/", compress: bool = False, port: int = 0
@@ -142,8 +159,7 @@ def serving(
     Yields the site's base URL (ending in '/'); the server stops when the block ends.
     """
     mount = SiteMount(root=Path(root).resolve(), prefix=normalise_prefix(prefix), compress=compress)
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(mount))
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", port), make_handler(mount))
     thread = threading.Thread(target=server.serve_forever, name="static-site", daemon=True)
     thread.start()
     try:

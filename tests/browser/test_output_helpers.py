@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from scripts.project import page_address, page_url
 from scripts.publish.html_fixes import fix_html
 from scripts.publish.robots import robots_txt
-from scripts.tools.static_server import SiteMount, normalise_prefix, resolve, should_compress
+from scripts.tools.static_server import (
+    QuietServer,
+    SiteMount,
+    normalise_prefix,
+    resolve,
+    should_compress,
+)
 
 # Material's markup as it comes out of the theme, trimmed to the tags the fixes touch.
 PAGE = (
@@ -115,3 +122,21 @@ def test_server_compresses_text_for_gzip_clients_only():
     assert should_compress("application/javascript", "br;q=1.0, gzip;q=0.8")
     assert not should_compress("text/html; charset=utf-8", "identity")
     assert not should_compress("image/png", "gzip")
+
+
+def test_server_is_silent_when_a_client_hangs_up_but_reports_other_errors(capsys):
+    server = QuietServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    try:
+        for error in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+            try:
+                raise error
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a real fault")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "ValueError: a real fault" in capsys.readouterr().err
+    finally:
+        server.server_close()
