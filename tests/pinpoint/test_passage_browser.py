@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import AXE, AXE_TAGS
+from tests.browser.conftest import axe_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -205,11 +205,8 @@ def test_axe_finds_no_violation_with_the_panel_open(open_page, site_base) -> Non
     page.evaluate(SELECT, [PARAGRAPH, SENTENCE])
     page.locator(".passage-button:not([hidden])").click()
     page.locator(".passage-panel .passage-panel__styles").wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    assert [violation["id"] for violation in result["violations"]] == []
+    found = axe_violations(page)
+    assert not found, describe_violations(found)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

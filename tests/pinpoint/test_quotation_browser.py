@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE, AXE_TAGS
+from tests.browser.conftest import axe_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +90,5 @@ def test_axe_finds_no_violation_with_the_quotation_panel_open(open_page, site_ba
     page.wait_for_load_state("load")
     page.locator(BUTTON).click()
     page.locator(".passage-panel .passage-panel__styles").wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    assert [violation["id"] for violation in result["violations"]] == []
+    found = axe_violations(page)
+    assert not found, describe_violations(found)
