@@ -6,13 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from filelock import FileLock
 
+from scripts import build_state
 from scripts.tools.build import run_build as mkdocs_build
 from scripts.tools.static_server import serving
 
@@ -47,20 +48,28 @@ def made_once(
     return folder
 
 
+def worker_group(nodeid: str, fixturenames: Iterable[str], params: dict[str, Any]) -> str:
+    """The group a test runs in (--dist=loadgroup): tests that share an expensive fixture of a
+    module, a page's browser report or the published editions run on one worker, which
+    makes it once."""
+    if "editions_repo" in fixturenames:
+        return "editions"
+    group = nodeid.partition("::")[0]
+    if "page_path" in params:
+        # No "]" in a group: xdist takes a node id ending in "]" for a parameter's, and
+        # then schedules each test on its own.
+        group += f"::page:{params['page_path']}"
+    return group
+
+
 @pytest.hookimpl(wrapper=True)  # around xdist's own, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
-    """Group the tests for the workers (--dist=loadgroup): tests that share an expensive
-    fixture of a module, a page's browser report or the published editions run on one worker,
-    which makes it once. The editions go first: publishing them is the longest group, and it
-    runs beside the other worker's build of the session's site instead of after it."""
+    """Mark each test with its `worker_group`. The editions go first: publishing them is the
+    longest group, and it runs beside the other worker's build of the session's site instead
+    of after it."""
     for item in items:
-        if "editions_repo" in getattr(item, "fixturenames", ()):
-            group = "editions"
-        else:
-            group = item.nodeid.partition("::")[0]
-            params = getattr(getattr(item, "callspec", None), "params", {})
-            if "page_path" in params:
-                group += f"[{params['page_path']}]"
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        group = worker_group(item.nodeid, getattr(item, "fixturenames", ()), params)
         item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=lambda item: item.get_closest_marker("xdist_group").args[0] != "editions")
     return (yield)
@@ -82,11 +91,30 @@ def shared_render_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
         yield
         return
     # One file for all workers: the render cache replaces it whole on every save.
-    os.environ["CITATIONS_CACHE"] = str(run_root(tmp_path_factory) / "citations.json")
+    cache = run_root(tmp_path_factory) / "citations.json"
+    os.environ["CITATIONS_CACHE"] = str(cache)
+    with FileLock(cache.with_name("citations.seed.lock")):
+        if not cache.exists():
+            seed_session_caches()
     try:
         yield
     finally:
         del os.environ["CITATIONS_CACHE"]
+
+
+def seed_session_caches() -> None:
+    """Start the session's caches (CITATIONS_CACHE) from the project's own, which `make
+    lint`'s build has just filled: the session's first build then renders only what changed
+    since, instead of every citation a second time. Entries are keyed by everything that
+    changes their output, so a copied entry is one the session would have rendered alike."""
+    for default in (build_state.RENDER_CACHE, build_state.TRIM_CACHE, build_state.TEMPLATE_CACHE):
+        source, target = ROOT / default, build_state.cache_path(ROOT, default)
+        if target is None or target.exists():
+            continue
+        if source.is_dir():
+            shutil.copytree(source, target)
+        elif source.is_file():
+            shutil.copyfile(source, target)
 
 
 @pytest.fixture(scope="session")
