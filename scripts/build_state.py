@@ -22,6 +22,9 @@ RENDER_CACHE = Path(".cache") / "citations.json"
 TRIM_CACHE = Path(".cache") / "theme-css.json"
 # The theme's templates as Jinja compiled them (Jinja's own bytecode cache).
 TEMPLATE_CACHE = Path(".cache") / "templates"
+# Each translation's last build, reused while its inputs stay the same
+# (scripts/translation_reuse.py).
+TRANSLATIONS_CACHE = Path(".cache") / "translations"
 
 
 @dataclass

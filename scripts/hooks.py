@@ -70,18 +70,6 @@ GIT_DATES_PLUGIN = "git-revision-date-localized"
 _build = build_state.BuildState()
 
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    """`mkdocs serve` keeps each translation between rebuilds that leave its inputs alone."""
-    translation_reuse.start(command)
-
-
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Before MkDocs empties the site folder, put the served translations aside."""
-    if _build.language == languages.DEFAULT:
-        for language in languages.translations(config.extra.get("alternate")):
-            translation_reuse.hold(Path(config.site_dir) / language)
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start a build: a deploy build without SITE_URL, a malformed SOURCE_DATE_EPOCH or a bad
     lock line stops it in one line."""
@@ -359,29 +347,29 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def _build_translation(config: MkDocsConfig, language: str) -> None:
     """Build `language`'s site into its folder of this one: the same site_url (its own hooks
     add the folder), every editor's `make serve` and every edition carrying both languages.
-    While serving, the last one is kept if nothing it reads has changed."""
+    Its last build is copied in instead if nothing it reads has changed (translation_reuse)."""
     root = Path(config.config_file_path).parent
     folder = Path(config.site_dir) / language
-    inputs = None
-    if translation_reuse.serving():
+    site_url = project.site_base(config.site_url)
+    kept = build_state.cache_path(root, build_state.TRANSLATIONS_CACHE)
+    if kept is not None:
         inputs = translation_reuse.fingerprint(
             root,
             [Path(path) for path in (config.docs_dir, *config.watch)],
             Path(config.docs_dir),
             [language],
+            translation_reuse.circumstances(site_url),
         )
-        if translation_reuse.restore(folder, inputs):
+        if translation_reuse.restore(kept / language, folder, inputs):
             log.info("The %s edition's inputs are unchanged: kept its last build", language)
             return
     translated = load_config(
-        str(languages.translation_config(root, language)),
-        site_dir=str(Path(config.site_dir) / language),
-        site_url=project.site_base(config.site_url),
+        str(languages.translation_config(root, language)), site_dir=str(folder), site_url=site_url
     )
     log.info("Building the %s edition into %s", language, translated.site_dir)
     build_site(translated, dirty=False)
-    if inputs is not None:
-        translation_reuse.built(folder, inputs)
+    if kept is not None:
+        translation_reuse.keep(kept / language, folder, inputs)
 
 
 def _start_edition(config: MkDocsConfig, root: Path) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from scripts import build_state
 from tests.conftest import ROOT
+
+# What a build logs when it copies in the Korean edition's last build, and when it builds it.
+KEPT = "The ko edition's inputs are unchanged: kept its last build"
+REBUILT = "Building the ko edition"
 
 # Everything a build needs is copied; environments, caches, output and tests are not.
 NOT_COPIED = shutil.ignore_patterns(
@@ -30,3 +36,19 @@ def project_without_git(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
     return copy
+
+
+@pytest.fixture
+def own_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Caches of this test's own (CITATIONS_CACHE): the session's rendered citations, so none
+    renders again, but no kept translation, so its first build builds the Korean edition.
+    Returns the folder the translations are kept in."""
+    own = tmp_path / "caches" / "citations.json"
+    own.parent.mkdir()
+    session = Path(os.environ.get("CITATIONS_CACHE", "off"))
+    if session.is_file():
+        shutil.copyfile(session, own)
+    monkeypatch.setenv("CITATIONS_CACHE", str(own))
+    kept = build_state.cache_path(ROOT, build_state.TRANSLATIONS_CACHE)
+    assert kept is not None and not kept.exists()
+    return kept

@@ -1,5 +1,6 @@
 """`make serve` rebuilds what a save changed: saving an English page keeps the Korean
-edition's last build (scripts/translation_reuse.py), saving a Korean page rebuilds it."""
+edition's last build (scripts/translation_reuse.py), saving a Korean page rebuilds it.
+tests/editors/test_editors_translation_reuse.py checks the same for plain builds."""
 
 from __future__ import annotations
 
@@ -11,13 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import translation_reuse
 from scripts.tools import live_server
 from tests.conftest import ROOT, build_site, differing_files
-
-KEPT = "The ko edition's inputs are unchanged: kept its last build"
-REBUILT = "Building the ko edition"
-
+from tests.editors.conftest import KEPT, REBUILT
 
 # Environments, caches, output and tests are not copied; git's history is, so the pages keep
 # the dates they have here.
@@ -99,21 +96,3 @@ def test_the_korean_build_reads_no_english_page(
     finally:
         page.write_text(original, encoding="utf-8")
     assert not differing_files(before, after)
-
-
-def test_the_inputs_fingerprint_changes_with_korean_inputs_only(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    for name in ("docs/russia.md", "docs/ko/russia.md", "docs/javascripts/cite.js", "x.yml"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("one\n", encoding="utf-8")
-
-    def fingerprint() -> str:
-        return translation_reuse.fingerprint(tmp_path, [docs], docs, ["ko"])
-
-    first = fingerprint()
-    (docs / "russia.md").write_text("two, longer\n", encoding="utf-8")
-    assert fingerprint() == first, "an English page is not an input of the Korean build"
-    for name in ("docs/ko/russia.md", "docs/javascripts/cite.js", "x.yml"):
-        before = fingerprint()
-        (tmp_path / name).write_text("changed, longer\n", encoding="utf-8")
-        assert fingerprint() != before, name
