@@ -14,10 +14,11 @@ building. Its inputs (`fingerprint`):
 - the files the server watches and the project's top-level files, less the English pages, by
   name, size and modification time; the build's code (scripts/, where this module is); git's
   HEAD, index and log (page dates come from history);
-- the build's circumstances (`circumstances`): the site address, the day (a page without
-  history is dated by it; the time in its date's tooltip stays the kept build's), every environment variable but a shell's bookkeeping (SITE_URL,
-  REPO_URL, SOURCE_DATE_EPOCH, DEPLOY, mike's MIKE_DOCS_VERSION among them), the program
-  that builds (MkDocs or ProperDocs), the Python and the installed packages.
+- the build's circumstances (`circumstances`): the site address; the day (a page without
+  history is dated by it, though the time in its date's tooltip stays the kept build's);
+  every environment variable but a shell's bookkeeping (SITE_URL, REPO_URL,
+  SOURCE_DATE_EPOCH, DEPLOY, mike's MIKE_DOCS_VERSION among them); the program that builds
+  (MkDocs or ProperDocs); the Python and the installed packages.
 
 Anything else changes the fingerprint, and the translation is built afresh. With the caches
 off (CITATIONS_CACHE=off), nothing is kept and every build builds every translation.
