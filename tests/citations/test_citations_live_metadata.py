@@ -23,6 +23,16 @@ def live_metadata(page: object) -> dict[str, str]:
     )
 
 
+def wait_until_addressed(page: object, ending: str) -> None:
+    """Wait for cite.js to name the address ending in `ending`: it does so once the page's
+    citation data has come, a moment after the reader's step."""
+    page.wait_for_function(
+        "ending => document.querySelector('meta[name=\"citation_public_url\"]').content"
+        ".endsWith(ending)",
+        arg=ending,
+    )
+
+
 def assert_describes(meta: dict[str, str], title: str, address_ending: str) -> None:
     assert {meta[key] for key in TITLE_TAGS} == {title}
     addresses = {meta[key] for key in ADDRESS_TAGS}
@@ -44,10 +54,7 @@ def test_following_a_link_to_another_section_and_back_to_the_page(open_page, sit
     page = open_page(site_base + "russia/#kim-putin-summit")
     live_metadata(page)
     page.evaluate("location.hash = '#arms-transfers'")
-    page.wait_for_function(
-        "document.querySelector('meta[name=\"citation_public_url\"]').content"
-        ".endsWith('#arms-transfers')"
-    )
+    wait_until_addressed(page, "#arms-transfers")
     meta = live_metadata(page)
     assert meta["citation_title"].startswith("Russia ties: ")
     assert meta["citation_title"] != SECTION_TITLE
@@ -61,6 +68,7 @@ def test_opening_a_sections_citations_describes_it_until_closed(open_page, site_
     live_metadata(page)
     button = page.locator('[data-cite-tools="kim-putin-summit"] button', has_text="Cite this")
     button.click()
+    wait_until_addressed(page, "#kim-putin-summit")  # the section's data is fetched first
     assert_describes(live_metadata(page), SECTION_TITLE, "/russia/#kim-putin-summit")
     button.click()
     assert_describes(live_metadata(page), "Russia ties", "/russia/")
