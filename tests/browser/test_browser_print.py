@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 import pytest
+
+from tests.browser.conftest import CONFIGURATIONS
 
 pytestmark = pytest.mark.browser
 
@@ -41,12 +44,28 @@ def test_contrast_on_white_tells_black_from_pale_grey():
     assert contrast_on_white("rgb(226, 228, 233)") < MIN_CONTRAST
 
 
+@pytest.fixture(scope="module")
+def printed_pages(browser, site_base) -> Iterator[Callable[[str], object]]:
+    """`printed_pages(configuration)`: the page loaded once per configuration, in a context
+    of its own, and shown as printed; the tests below only read it."""
+    opened: dict[str, object] = {}
+
+    def printed(configuration: str) -> object:
+        if configuration not in opened:
+            page = browser.new_context(**CONFIGURATIONS[configuration]).new_page()
+            page.goto(site_base + PRINTED_PAGE, wait_until="networkidle")
+            page.emulate_media(media="print")
+            opened[configuration] = page
+        return opened[configuration]
+
+    yield printed
+    for page in opened.values():
+        page.context.close()
+
+
 @pytest.fixture
-def printed_page(new_context, site_base, configuration):
-    page = new_context(configuration).new_page()
-    page.goto(site_base + PRINTED_PAGE, wait_until="networkidle")
-    page.emulate_media(media="print")
-    return page
+def printed_page(printed_pages, configuration):
+    return printed_pages(configuration)
 
 
 def test_print_hides_navigation_and_search(printed_page):
