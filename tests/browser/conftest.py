@@ -168,63 +168,71 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
     return describe([describe_violation(violation) for violation in violations])
 
 
-def load_and_inspect(context, url: str) -> PageReport:
-    """Load `url`, wait until the network is quiet, and record what the checks need."""
-    report = PageReport(url=url)
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
-    page = context.new_page()
-    configured_width = page.viewport_size["width"]
-    page.on(
-        "console",
-        lambda message: (
-            report.console_errors.append(message.text) if message.type == "error" else None
-        ),
-    )
-    page.on("pageerror", lambda error: report.console_errors.append(str(error)))
-    page.on(
-        "requestfailed",
-        lambda request: report.failed_requests.append(f"{request.url} ({request.failure})"),
-    )
-    page.on(
-        "response",
-        lambda response: (
-            report.failed_requests.append(f"{response.url} (HTTP {response.status})")
-            if response.status >= 400
-            else None
-        ),
-    )
+class PageInspector:
+    """One tab of a configuration's context, which loads page after page and reports what the
+    checks need of each (`inspect`). A tab of its own for every page took twice the CPU: a
+    renderer started and stopped each time. Whatever the tab reports goes to the report of the
+    page it is on."""
 
-    def record_request(request) -> None:
+    def __init__(self, context) -> None:
+        self.report = PageReport(url="")
+        self.page = page = context.new_page()
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.report.console_errors.append(str(error)))
+        page.on(
+            "requestfailed",
+            lambda request: self.report.failed_requests.append(
+                f"{request.url} ({request.failure})"
+            ),
+        )
+        page.on("response", self._response)
+        page.on("request", self._request)
+        page.add_init_script(RECORD_LAYOUT_SHIFTS)  # on every document the tab loads
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.report.console_errors.append(message.text)
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.report.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    def _request(self, request) -> None:
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.report.url))
         target = urlsplit(request.url)
         if target.scheme in {"http", "https", "ws", "wss"} and (
             f"{target.scheme}://{target.netloc}" != origin
         ):
-            report.foreign_requests.append(request.url)
+            self.report.foreign_requests.append(request.url)
 
-    page.on("request", record_request)
-    page.add_init_script(RECORD_LAYOUT_SHIFTS)
-    try:
-        page.goto(url, wait_until="networkidle")
-        report.axe_violations = [describe_violation(found) for found in axe_violations(page)]
-        facts = page.evaluate(PAGE_FACTS)
-        facts["smallText"] = page.evaluate(FIND_SMALL_TEXT)
-    finally:
-        page.close()
-    report.scroll_width = facts["scrollWidth"]
-    # The configured width, not innerWidth: a mobile browser widens its layout viewport to
-    # fit content that overflows, which would hide the very overflow being checked.
-    report.viewport_width = configured_width
-    report.images_without_alt = facts["imagesWithoutAlt"]
-    report.description = facts["description"]
-    report.layout_shift = facts["layoutShift"]
-    report.small_text = facts["smallText"]
-    return report
+    def inspect(self, url: str) -> PageReport:
+        """Load `url`, wait until the network is quiet, and record what the checks need."""
+        self.report = report = PageReport(url=url)
+        self.page.goto(url, wait_until="networkidle")
+        report.axe_violations = [describe_violation(found) for found in axe_violations(self.page)]
+        facts = self.page.evaluate(PAGE_FACTS)
+        report.scroll_width = facts["scrollWidth"]
+        # The configured width, not innerWidth: a mobile browser widens its layout viewport
+        # to fit content that overflows, which would hide the very overflow being checked.
+        report.viewport_width = self.page.viewport_size["width"]
+        report.images_without_alt = facts["imagesWithoutAlt"]
+        report.description = facts["description"]
+        report.layout_shift = facts["layoutShift"]
+        report.small_text = self.page.evaluate(FIND_SMALL_TEXT)
+        return report
 
 
 @pytest.fixture(scope="session")
 def inspect_url(contexts) -> Callable[[str, str], PageReport]:
     """`inspect_url(url, configuration)`: load any address and report what the checks see."""
-    return lambda url, configuration: load_and_inspect(contexts[configuration], url)
+    inspectors: dict[str, PageInspector] = {}
+
+    def inspect(url: str, configuration: str) -> PageReport:
+        if configuration not in inspectors:
+            inspectors[configuration] = PageInspector(contexts[configuration])
+        return inspectors[configuration].inspect(url)
+
+    return inspect
 
 
 @pytest.fixture(scope="session")
