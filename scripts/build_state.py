@@ -4,7 +4,6 @@ between builds. Plain data: scripts/hooks.py holds the one instance of a build."
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,6 @@ from scripts import (
     editions,
     frontmatter,
     languages,
-    project,
     quotations,
 )
 from scripts.publish import pdf
@@ -70,19 +68,18 @@ class BuildState:
 
 
 def open_render_cache(
-    root: Path, site_address: str, environ: Mapping[str, str] | None = None
+    root: Path, site_address: str, edition: editions.Edition | None = None
 ) -> RenderCache | None:
     """The citations' cache, whose entries serve a build for any address of the site and
-    any edition. An edition build's citations name the edition's own address and `latest`,
-    both under the site's root (SITE_URL), and its version (mike's MIKE_DOCS_VERSION): those
-    are stood in for, instead of the build's site_url (the `latest` alias)."""
-    environ = os.environ if environ is None else environ
+    any edition. An edition's citations name its own address and `latest`, both under the
+    site's root, and its version: those are stood in for, instead of the build's site_url
+    (the `latest` alias)."""
     path = cache_path(root, RENDER_CACHE)
     if path is None:
         return None
-    version = environ.get(editions.VERSION_VARIABLE, "").strip() or None
-    if version is not None:
-        site_address = project.site_base(environ.get("SITE_URL", "").strip() or None)
+    if edition is not None:
+        site_address = edition.root_url
+    version = edition.version if edition is not None else None
     namespace = citations.render_namespace()
     return RenderCache(namespace, path, site_address=site_address, version=version)
 

