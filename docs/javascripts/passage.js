@@ -33,10 +33,6 @@
   var FRAGMENT_EDGE_WORDS = 4;
   var script = document.currentScript;
 
-  var stylesheet = document.createElement("link");
-  stylesheet.rel = "stylesheet";
-  stylesheet.href = new URL("../stylesheets/passage.css", script.src).href;
-  document.head.appendChild(stylesheet);
 
   /* A text directive's term: percent-encoded, with "-", "," and "&" encoded too (they are the
    * directive's own syntax: WICG scroll-to-text-fragment). */
@@ -372,27 +368,40 @@
     button.hidden = true;
   }
 
-  document.addEventListener("selectionchange", function () {
-    if (document.activeElement && document.activeElement.classList.contains("paragraph-link")) return;
-    offerSelection();
-  });
-  document.addEventListener("focusin", function (event) {
-    if (event.target.classList && event.target.classList.contains("paragraph-link")) offerParagraph(event.target);
-    else if (event.target !== button && !(panel && panel.contains(event.target))) hide();
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    if (panel) closePanel();
-    else hide();
-  });
+  /* Nothing is shown before passage.css has loaded: the button, measured unstyled, stood as a
+   * full-width block at the foot of the page (left 8 px instead of beside the selection), and
+   * a click on it there scrolled the page. */
+  function start() {
+    document.addEventListener("selectionchange", function () {
+      if (document.activeElement && document.activeElement.classList.contains("paragraph-link")) return;
+      offerSelection();
+    });
+    document.addEventListener("focusin", function (event) {
+      if (event.target.classList && event.target.classList.contains("paragraph-link")) offerParagraph(event.target);
+      else if (event.target !== button && !(panel && panel.contains(event.target))) hide();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      if (panel) closePanel();
+      else hide();
+    });
 
-  window.nkPassage = { textDirective: textDirective, findWords: findWords, open: openPanel, openQuotation: openQuotation };
-  // A "Cite this quotation" click that loaded this script.
-  var pending = window.nkPendingQuotation;
-  window.nkPendingQuotation = null;
-  if (pending) return openQuotation(pending[0], pending[1]);
-  // Whatever brought this script here (a selection, a focused link) is offered at once.
-  var active = document.activeElement;
-  if (active && active.classList.contains("paragraph-link")) offerParagraph(active);
-  else offerSelection();
+    window.nkPassage = { textDirective: textDirective, findWords: findWords, open: openPanel, openQuotation: openQuotation };
+    // A "Cite this quotation" click that loaded this script (or came while it loaded).
+    var pending = window.nkPendingQuotation;
+    window.nkPendingQuotation = null;
+    if (pending) return openQuotation(pending[0], pending[1]);
+    // Whatever brought this script here (a selection, a focused link) is offered at once.
+    var active = document.activeElement;
+    if (active && active.classList.contains("paragraph-link")) offerParagraph(active);
+    else offerSelection();
+  }
+
+  var stylesheet = document.createElement("link");
+  stylesheet.rel = "stylesheet";
+  stylesheet.href = new URL("../stylesheets/passage.css", script.src).href;
+  // Unstyled is still usable: a stylesheet that fails to load does not take the panel away.
+  stylesheet.addEventListener("load", start, { once: true });
+  stylesheet.addEventListener("error", start, { once: true });
+  document.head.appendChild(stylesheet);
 })();

@@ -199,6 +199,42 @@ def test_keyboard_alone_cites_a_paragraph_from_its_link(open_page, site_base, bu
     check_link_lands(open_page, texts["link"])
 
 
+BUTTON_BESIDE_WORDS = (
+    "([id, words]) => {\n"
+    + FIND_WORDS
+    + """
+  const box = findWords(id, words).getBoundingClientRect();
+  const button = document.querySelector(".passage-button").getBoundingClientRect();
+  return {left: button.left - box.left, gap: button.top - box.bottom,
+          width: button.width, scrolled: scrollY};
+}"""
+)
+
+
+def test_the_button_waits_for_its_stylesheet_and_stands_below_the_words(
+    open_page, site_base
+) -> None:
+    """Measured unstyled, the button once stood full width at the foot of the page (left 8 px),
+    and a click on it there scrolled the page (axe then found it over the navigation)."""
+    page = open_page(site_base + PAGE)
+    page.wait_for_load_state("load")
+    held = []
+    page.route("**/stylesheets/passage.css", lambda route: held.append(route))
+    page.evaluate(SELECT, [PARAGRAPH, SENTENCE])
+    page.wait_for_function("() => document.querySelector('link[href$=\"passage.css\"]')")
+    page.wait_for_timeout(200)
+    assert held, "passage.css was never asked for"
+    assert page.locator(".passage-button:not([hidden])").count() == 0
+    held[0].continue_()
+    page.locator(".passage-button:not([hidden])").wait_for()
+    placed = page.evaluate(BUTTON_BESIDE_WORDS, [PARAGRAPH, SENTENCE])
+    assert abs(placed["left"]) < 1 and 0 < placed["gap"] < 12, placed
+    assert placed["width"] < 200, placed
+    page.locator(".passage-button:not([hidden])").click()
+    page.locator(".passage-panel .passage-panel__styles").wait_for()
+    assert page.evaluate("() => scrollY") == placed["scrolled"] == 0
+
+
 def test_axe_finds_no_violation_with_the_panel_open(open_page, site_base) -> None:
     page = open_page(site_base + PAGE)
     page.wait_for_load_state("load")
