@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.tools.audit import summarise, table
+from scripts.tools.audit import CATEGORIES, summarise, table
 from scripts.tools.screenshots import screenshot_name
 
 
@@ -35,6 +35,14 @@ def test_summary_lists_failing_scored_audits_and_skips_informative_ones():
     }
     assert result.failing == ["contrast", "lcp"]
     assert "russia/" in table([result]) and "contrast, lcp" in table([result])
+
+
+def test_the_table_says_whose_build_each_row_audits():
+    report = {"categories": {name: category() for name in CATEGORIES}, "audits": {}}
+    rows = table([summarise("", "mobile", report), summarise("", "mobile", report, "bare")])
+    ours, bare = rows.splitlines()[2:]
+    assert ours.split()[:3] == ["/", "ours", "mobile"]
+    assert bare.split()[:3] == ["/", "bare", "mobile"]
 
 
 def test_screenshot_names_say_page_width_and_palette():
