@@ -29,12 +29,26 @@ RUN_AXE = """tags => axe.run(document, {
   resultTypes: ['violations'],
 })"""
 
-# Cumulative layout shift, as Lighthouse scores it (shifts not caused by input).
+# Cumulative layout shift, as Lighthouse scores it (shifts not caused by input), and what
+# moved: each shifted element's tag, class and first words, and how far its top went.
 RECORD_LAYOUT_SHIFTS = """
 window.__layoutShift = 0;
+window.__layoutShiftSources = [];
 new PerformanceObserver(list => {
   for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    if (entry.hadRecentInput) continue;
+    window.__layoutShift += entry.value;
+    for (const source of entry.sources) {
+      const node = source.node;
+      const name = node && node.nodeType === 1
+        ? node.localName + "." + (node.getAttribute("class") || "").trim().replace(/\\s+/g, ".")
+        : String(node && node.nodeName);
+      const words = ((node && node.textContent) || "").trim().slice(0, 40);
+      const down = Math.round(source.currentRect.top - source.previousRect.top);
+      const across = Math.round(source.currentRect.left - source.previousRect.left);
+      const when = Math.round(entry.startTime);
+      window.__layoutShiftSources.push(`${name} "${words}" moved ${across},${down}px at ${when}ms`);
+    }
   }
 }).observe({type: 'layout-shift', buffered: true});
 """
@@ -63,6 +77,7 @@ PAGE_FACTS = """() => ({
         .map(img => img.outerHTML.slice(0, 120)),
     description: document.querySelector('meta[name=description]')?.content ?? null,
     layoutShift: window.__layoutShift,
+    layoutShiftSources: window.__layoutShiftSources,
 })"""
 
 CONFIGURATIONS: dict[str, dict[str, object]] = {
@@ -103,6 +118,7 @@ class PageReport:
     images_without_alt: list[str] = field(default_factory=list)
     description: str | None = None
     layout_shift: float = 0.0
+    layout_shift_sources: list[str] = field(default_factory=list)
     small_text: list[str] = field(default_factory=list)
 
 
@@ -218,6 +234,7 @@ class PageInspector:
         report.images_without_alt = facts["imagesWithoutAlt"]
         report.description = facts["description"]
         report.layout_shift = facts["layoutShift"]
+        report.layout_shift_sources = facts["layoutShiftSources"]
         report.small_text = self.page.evaluate(FIND_SMALL_TEXT)
         return report
 
