@@ -33,7 +33,6 @@
   var FRAGMENT_EDGE_WORDS = 4;
   var script = document.currentScript;
 
-
   /* A text directive's term: percent-encoded, with "-", "," and "&" encoded too (they are the
    * directive's own syntax: WICG scroll-to-text-fragment). */
   function encodeTerm(text) {

@@ -138,8 +138,9 @@ def main(argv: list[str] | None = None) -> None:
             built = Path(folder) / f"{site}-site"
             build_site(built, config_file=config_file, site_url=f"http://127.0.0.1:{port}/")
             bases[site] = servers.enter_context(serving(built, compress=True, port=port))
-        built = Path(folder) / "ours-site"
-        pages = args.pages if args.pages is not None else sitemap_urls(built)
+        # Our build's sitemap: bare Material's has the same pages.
+        ours = Path(folder) / "ours-site"
+        pages = args.pages if args.pages is not None else sitemap_urls(ours)
         for page in pages:
             for form_factor in args.form_factors:
                 for site, base in bases.items():

@@ -30,7 +30,8 @@ RUN_AXE = """tags => axe.run(document, {
 })"""
 
 # Cumulative layout shift, as Lighthouse scores it (shifts not caused by input), and what
-# moved: each shifted element's tag, class and first words, and how far its top went.
+# moved: each shifted element's tag, class and first words, how far it went across and down,
+# and when.
 RECORD_LAYOUT_SHIFTS = """
 window.__layoutShift = 0;
 window.__layoutShiftSources = [];
