@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in properdocs, which prints a similar notice.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint bench audit screenshots anchors edition serve-editions clean
+.PHONY: serve build test lint checks bench audit screenshots anchors edition serve-editions clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -31,18 +31,25 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
-## test: lint, then every test
+## test: the lint checks, then every test
 # On a fresh clone npm's install runs beside Python's (about 20 s of the first run saved).
+# The anchors check is not run here before pytest: the tests check the same lock against
+# the session's own build (test_every_anchor_in_the_committed_lock_is_still_reachable),
+# which saves building the site a second time, alone, before the tests start.
 test:
 	$(MAKE) --no-print-directory --jobs=2 $(STAMP) $(NODE_STAMP)
-	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory checks
 	$(PYTHON) -m pytest
 
-## lint: code, prose and front matter checks
+## lint: code, prose and front matter checks, then the anchors check (builds the site)
+# The anchors check fails naming any pinned anchor that vanished without a mapping.
+lint: checks
+	$(PYTHON) -m scripts.tools.anchors_lock check
+
+## checks: the lint checks that need no build (seconds)
 # Markdown snippets (includes/) and the pull request template are fragments,
-# not pages, so they need no top-level heading (md041). The anchors check builds
-# the site and fails naming any pinned anchor that vanished without a mapping.
-lint: $(STAMP)
+# not pages, so they need no top-level heading (md041).
+checks: $(STAMP)
 	$(PYTHON) -m ruff check scripts tests
 	$(PYTHON) -m ruff format --check scripts tests
 	$(VENV)/bin/pymarkdown --strict-config --config .pymarkdown.yaml scan --recurse docs *.md
@@ -55,7 +62,6 @@ lint: $(STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.citation-file-format CITATION.cff
 	$(VENV)/bin/zizmor --offline --no-progress --min-severity medium .github/workflows
-	$(PYTHON) -m scripts.tools.anchors_lock check
 
 ## bench: warm/cold builds and the serve edit loop against bare Material, and the timeline
 # step at 1,000 and 10,000 events; prints a Markdown table (a report: exits 0, says MISSED)

@@ -13,11 +13,15 @@ from tests.conftest import ROOT
 VENV_BIN = Path(sys.executable).parent
 
 
-def lint_commands() -> str:
-    """The commands `make lint` would run, without running them."""
+def make_commands(target: str) -> str:
+    """The commands `make TARGET` would run, without running them."""
     return subprocess.run(
-        ["make", "-n", "lint"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
+
+
+def lint_commands() -> str:
+    return make_commands("lint")
 
 
 def test_lint_target_runs_every_prose_and_workflow_check() -> None:
@@ -36,6 +40,20 @@ def test_lint_target_runs_every_prose_and_workflow_check() -> None:
         "scripts.tools.anchors_lock check",
     ):
         assert tool in commands, f"make lint does not run {tool}"
+
+
+def test_make_test_runs_the_checks_that_need_no_build_then_pytest() -> None:
+    """`make test` leaves out only lint's anchors build; its tests check the same lock."""
+    test_commands = make_commands("test")
+    assert "checks" in test_commands
+    assert "pytest" in test_commands
+    checks = make_commands("checks")
+    assert "anchors_lock" not in checks
+    assert checks.strip() in lint_commands()
+    lock_test = ROOT / "tests" / "citations" / "test_citations_anchors.py"
+    assert "def test_every_anchor_in_the_committed_lock_is_still_reachable(built_site" in (
+        lock_test.read_text(encoding="utf-8")
+    )
 
 
 def test_whitespace_check_names_file_and_line_of_a_trailing_space(tmp_path: Path, capsys) -> None:
