@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,16 +63,26 @@ def worker_group(nodeid: str, fixturenames: Iterable[str], params: dict[str, Any
     return group
 
 
+def scheduling_order(groups: list[str]) -> list[str]:
+    """The order the workers take the groups in: the editions first, as publishing them is
+    the longest group and builds its own sites, so it runs beside the other worker's build of
+    the session's site instead of waiting for it; then the larger groups before the smaller,
+    so the last ones to finish are short (what xdist's own reordering would do, which also
+    sorted the editions behind the larger groups: pyproject.toml turns it off)."""
+    sizes = Counter(groups)
+    return sorted(sizes, key=lambda group: (group != "editions", -sizes[group]))
+
+
 @pytest.hookimpl(wrapper=True)  # around xdist's own, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
-    """Mark each test with its `worker_group`. The editions go first: publishing them is the
-    longest group, and it runs beside the other worker's build of the session's site instead
-    of after it."""
+    """Mark each test with its `worker_group`, and put the groups in `scheduling_order`."""
+    groups = {}
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        group = worker_group(item.nodeid, getattr(item, "fixturenames", ()), params)
-        item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=lambda item: item.get_closest_marker("xdist_group").args[0] != "editions")
+        groups[item] = worker_group(item.nodeid, getattr(item, "fixturenames", ()), params)
+        item.add_marker(pytest.mark.xdist_group(groups[item]))
+    rank = {group: place for place, group in enumerate(scheduling_order(list(groups.values())))}
+    items.sort(key=lambda item: rank[groups[item]])
     return (yield)
 
 
@@ -104,8 +115,9 @@ def shared_render_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 
 def seed_session_caches() -> None:
     """Start the session's caches (CITATIONS_CACHE) from the project's own, which `make
-    lint`'s build has just filled: the session's first build then renders only what changed
-    since, instead of every citation a second time. Entries are keyed by everything that
+    serve`, `make build` and `make lint` fill: the session's first build then renders only
+    what changed since, instead of every citation a second time (on a fresh clone there is
+    nothing to copy, and it renders them all). Entries are keyed by everything that
     changes their output, so a copied entry is one the session would have rendered alike."""
     for default in (build_state.RENDER_CACHE, build_state.TRIM_CACHE, build_state.TEMPLATE_CACHE):
         source, target = ROOT / default, build_state.cache_path(ROOT, default)

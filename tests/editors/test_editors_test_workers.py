@@ -8,7 +8,7 @@ import os
 import pytest
 from xdist.scheduler.loadgroup import LoadGroupScheduling
 
-from tests.conftest import worker_group
+from tests.conftest import scheduling_order, worker_group
 
 
 def scheduled_scope(nodeid: str) -> str:
@@ -48,3 +48,16 @@ def test_a_pages_browser_tests_are_one_group_that_xdist_reads(page_path: str):
     assert group.startswith("tests/browser/test_browser_pages.py")
     nodeid = f"tests/browser/test_browser_pages.py::test_y[{page_path}-desktop-1280-light]"
     assert scheduled_scope(f"{nodeid}@{group}") == group
+
+
+def test_the_editions_are_taken_first_then_the_larger_groups(request: pytest.FixtureRequest):
+    assert scheduling_order(["a", "b", "b", "editions", "c", "c", "c"]) == [
+        "editions",
+        "c",
+        "b",
+        "a",
+    ]
+    groups = [item.get_closest_marker("xdist_group").args[0] for item in request.session.items]
+    assert list(dict.fromkeys(groups)) == scheduling_order(groups)
+    # xdist keeps that order only when its own reordering by size is off.
+    assert request.config.getoption("loadscopereorder", default=False) is False
