@@ -86,3 +86,15 @@ def test_without_javascript_the_page_is_described_whatever_the_address(
         assert title == "Russia ties" and address.endswith("/russia/")
     finally:
         page.context.close()
+
+
+def test_without_javascript_no_empty_cite_tools_slot_is_shown(browser_context, site_base) -> None:
+    page = browser_context.browser.new_context(java_script_enabled=False).new_page()
+    try:
+        page.goto(site_base + "russia/")
+        slots = page.locator(".cite-tools")
+        assert slots.count() > 0, "the page has no cite-tools slot to hide"
+        shown = [i for i in range(slots.count()) if slots.nth(i).is_visible()]
+        assert shown == [], f"{len(shown)} empty slots take room without JavaScript"
+    finally:
+        page.context.close()
