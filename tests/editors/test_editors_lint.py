@@ -14,9 +14,14 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def make_commands(target: str) -> str:
-    """The commands `make TARGET` would run, without running them."""
+    """The commands `make TARGET` would run, without running them (and without make's
+    "Entering directory" lines, which it prints when these tests run inside `make test`)."""
     return subprocess.run(
-        ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
 
