@@ -138,18 +138,19 @@ class RenderCache:
         after an edit that changed no citation writes nothing.
         """
         rendered, self._rendered = self._rendered, False
-        writes = self.path is not None and rendered
         # What builds running beside this one (the test workers, `make serve` beside a build)
         # saved since it read the file stays in it: each would otherwise drop the others'.
-        merged = {**self._stored, **self._read()} if writes else dict(self._stored)
-        for key in self._used:
-            merged.pop(key, None)
+        saved_since = self._read() if self.path is not None and rendered else {}
+        merged = {
+            key: value
+            for key, value in {**self._stored, **saved_since}.items()
+            if key not in self._used
+        }
         merged.update(self._used)
         self._stored = dict(list(merged.items())[-self.limit :])
         self._used = {}
-        if not writes:
+        if self.path is None or not rendered:
             return
-        assert self.path is not None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"namespace": self.namespace, "entries": self._stored}
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
