@@ -13,11 +13,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from scripts.tools.static_server import QuietServer, SiteMount, make_handler
 from tests.browser.conftest import RECORD_LAYOUT_SHIFTS
 
 pytestmark = pytest.mark.browser
@@ -65,10 +65,7 @@ def serving_a_page_in_two_parts(site: Path, page: str, cut: bytes) -> Iterator[s
     at = html.find(cut)
     assert at > 0, f"{page}: {cut!r} is not in the page any more"
 
-    class PageInTwoParts(SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=str(site), **kwargs)
-
+    class PageInTwoParts(make_handler(SiteMount(site))):
         def do_GET(self) -> None:
             if self.path != f"/{page}":
                 super().do_GET()
@@ -82,10 +79,7 @@ def serving_a_page_in_two_parts(site: Path, page: str, cut: bytes) -> Iterator[s
             time.sleep(0.4)
             self.wfile.write(html[at:])
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PageInTwoParts)
+    server = QuietServer(("127.0.0.1", 0), PageInTwoParts)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/{page}"
