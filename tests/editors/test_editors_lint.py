@@ -25,12 +25,8 @@ def make_commands(target: str) -> str:
     ).stdout
 
 
-def lint_commands() -> str:
-    return make_commands("lint")
-
-
 def test_lint_target_runs_every_prose_and_workflow_check() -> None:
-    commands = lint_commands()
+    commands = make_commands("lint")
     for tool in (
         "ruff check",
         "ruff format --check",
@@ -54,7 +50,7 @@ def test_make_test_runs_the_checks_that_need_no_build_then_pytest() -> None:
     assert "pytest" in test_commands
     checks = make_commands("checks")
     assert "anchors_lock" not in checks
-    assert checks.strip() in lint_commands()
+    assert checks.strip() in make_commands("lint")
     lock_test = ROOT / "tests" / "citations" / "test_citations_anchors.py"
     assert "def test_every_anchor_in_the_committed_lock_is_still_reachable(built_site" in (
         lock_test.read_text(encoding="utf-8")
