@@ -38,17 +38,25 @@ def project_without_git(tmp_path: Path) -> Path:
     return copy
 
 
-@pytest.fixture
-def own_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Caches of this test's own (CITATIONS_CACHE): the session's rendered citations, so none
-    renders again, but no kept translation, so its first build builds the Korean edition.
-    Returns the folder the translations are kept in."""
-    own = tmp_path / "caches" / "citations.json"
-    own.parent.mkdir()
+def caches_of_its_own(folder: Path) -> Path:
+    """A citations cache file in `folder`, started from the session's rendered citations, so
+    none renders again. Every other cache (the kept translation, the templates, the trimmed
+    theme CSS) sits beside it (scripts/build_state.py), so builds that use it share nothing
+    with builds on the other test worker, which would replace the one kept translation."""
+    own = folder / "citations.json"
+    own.parent.mkdir(parents=True, exist_ok=True)
     session = Path(os.environ.get("CITATIONS_CACHE", "off"))
     if session.is_file():
         shutil.copyfile(session, own)
-    monkeypatch.setenv("CITATIONS_CACHE", str(own))
+    return own
+
+
+@pytest.fixture
+def own_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Caches of this test's own (CITATIONS_CACHE, caches_of_its_own): no kept translation,
+    so its first build builds the Korean edition. Returns the folder the translations are
+    kept in."""
+    monkeypatch.setenv("CITATIONS_CACHE", str(caches_of_its_own(tmp_path / "caches")))
     kept = build_state.cache_path(ROOT, build_state.TRANSLATIONS_CACHE)
     assert kept is not None and not kept.exists()
     return kept

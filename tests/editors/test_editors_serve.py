@@ -14,7 +14,7 @@ import pytest
 
 from scripts.tools import live_server
 from tests.conftest import ROOT, build_site, differing_files
-from tests.editors.conftest import KEPT, REBUILT
+from tests.editors.conftest import KEPT, REBUILT, caches_of_its_own
 
 # Environments, caches, output and tests are not copied; git's history is, so the pages keep
 # the dates they have here.
@@ -32,9 +32,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(project: Path) -> Iterator[tuple[str, live_server.Server]]:
+    """`mkdocs serve` of the copy, with caches of its own: with the session's, a build on the
+    other worker could replace the Korean edition the server kept, between its first build
+    and a test's save, and the save would then rebuild it."""
     port = live_server.free_port()
     base = f"http://127.0.0.1:{port}/"
-    with live_server.mkdocs_serve(project / "mkdocs.yml", port, {"SITE_URL": base}) as server:
+    environ = {
+        "SITE_URL": base,
+        "CITATIONS_CACHE": str(caches_of_its_own(project.parent / "caches")),
+    }
+    with live_server.mkdocs_serve(project / "mkdocs.yml", port, environ) as server:
         live_server.wait_for(base + "ko/russia/", "<title", 180, server.process)
         yield base, server
 
